@@ -1,0 +1,224 @@
+package org.nernst.core.ml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.nernst.core.node.DataException;
+import org.nernst.core.node.Metrics;
+import org.nernst.core.node.ProgressMonitor;
+import org.nernst.core.table.Column;
+import org.nernst.core.table.DoubleColumn;
+import org.nernst.core.table.LongColumn;
+import org.nernst.core.table.Role;
+import org.nernst.core.table.Table;
+
+/**
+ * Out-of-sample predictions for every row by k-fold or grouped cross-validation, for any
+ * {@link ConfiguredEstimator}. Grouped schemes never put rows of one group (one cell, one material
+ * family) in both training and test folds.
+ *
+ * @since 0.1
+ */
+public final class CrossValidation {
+
+    /** How rows are split into folds. */
+    public enum Scheme {
+        /** Rows shuffled with the seed and dealt into k folds. */
+        KFOLD("kfold"),
+        /** Each group is one test fold (leave-one-cell-out). */
+        LEAVE_ONE_GROUP_OUT("leave-one-group-out"),
+        /** Groups shuffled with the seed and dealt into k folds. */
+        GROUP_KFOLD("group-kfold");
+
+        private final String id;
+
+        Scheme(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public boolean grouped() {
+            return this != KFOLD;
+        }
+
+        public static Scheme parse(String s) {
+            for (Scheme v : values()) {
+                if (v.id.equals(s)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown cross-validation scheme '" + s
+                    + "' (expected kfold, leave-one-group-out or group-kfold)");
+        }
+    }
+
+    /**
+     * The input table with columns {@code fold}, {@code <target>_predicted} and, for probabilistic
+     * estimators, {@code <target>_std} added; and metrics overall, per group and per fold.
+     */
+    public record Result(Table predictions, Metrics metrics) {
+    }
+
+    private CrossValidation() {
+    }
+
+    public static Result run(ConfiguredEstimator estimator, Table table, List<String> features, String target,
+            Scheme scheme, int k, String groupColumn, long seed, ProgressMonitor monitor) throws Exception {
+        TrainingSet all = TrainingSet.from(table, features, target);
+        int n = all.rows();
+        String[] groups = null;
+        if (scheme.grouped()) {
+            if (groupColumn == null || groupColumn.isBlank()) {
+                throw new IllegalArgumentException("scheme " + scheme.id() + " needs a group column");
+            }
+            Column g = table.find(groupColumn).orElseThrow(() -> new DataException(table.name(),
+                    "column '" + groupColumn + "'", "no such group column; the table has " + table.columnNames()));
+            groups = new String[n];
+            for (int r = 0; r < n; r++) {
+                groups[r] = g.format(r);
+            }
+        }
+        int[] fold = assignFolds(scheme, n, k, groups, seed, table.name());
+        int folds = 0;
+        for (int f : fold) {
+            folds = Math.max(folds, f + 1);
+        }
+        double[] predicted = new double[n];
+        double[] std = estimator.probabilistic() ? new double[n] : null;
+        monitor.begin("cross-validating " + estimator.descriptor().label(), folds);
+        for (int f = 0; f < folds; f++) {
+            monitor.checkCanceled();
+            List<Integer> train = new ArrayList<>(), test = new ArrayList<>();
+            for (int r = 0; r < n; r++) {
+                (fold[r] == f ? test : train).add(r);
+            }
+            monitor.subTask("fold " + (f + 1) + " of " + folds + (groups != null && scheme == Scheme.LEAVE_ONE_GROUP_OUT
+                    ? " (held out: " + groups[test.get(0)] + ")" : ""));
+            TrainingSet tr = all.subset(toArray(train));
+            TrainedModel m = estimator.fit(tr, seed + f, monitor);
+            TrainingSet te = all.subset(toArray(test));
+            Prediction p = m.predict(te.x());
+            for (int i = 0; i < test.size(); i++) {
+                predicted[test.get(i)] = p.mean()[i];
+                if (std != null) {
+                    std[test.get(i)] = p.hasUncertainty() ? p.std()[i] : Double.NaN;
+                }
+            }
+            monitor.worked(1);
+        }
+        long[] foldCol = new long[n];
+        for (int r = 0; r < n; r++) {
+            foldCol[r] = fold[r] + 1;
+        }
+        String unit = table.column(target).unit();
+        Table out = table.with(new LongColumn("fold", "", Role.NONE, foldCol))
+                .with(new DoubleColumn(target + "_predicted", unit, Role.PREDICTION, predicted));
+        if (std != null) {
+            out = out.with(new DoubleColumn(target + "_std", unit, Role.UNCERTAINTY, std));
+        }
+        out = out.renamed(table.name() + " cross-validated");
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("estimator", estimator.descriptor().id());
+        values.put("parameters", new TreeMap<>(estimator.parameters().asMap()).toString());
+        values.put("scheme", scheme.id());
+        values.put("folds", folds);
+        values.put("target", target);
+        values.put("features", features);
+        values.put("overall", RegressionMetrics.of(all.y(), predicted).asMap());
+        if (groups != null) {
+            values.put("groups", perKey(groups, all.y(), predicted));
+        }
+        String[] foldKeys = new String[n];
+        for (int r = 0; r < n; r++) {
+            foldKeys[r] = Integer.toString(fold[r] + 1);
+        }
+        values.put("folds_detail", perKey(foldKeys, all.y(), predicted));
+        return new Result(out, new Metrics(estimator.descriptor().label() + " " + scheme.id(), values));
+    }
+
+    private static Map<String, Object> perKey(String[] keys, double[] y, double[] p) {
+        Map<String, List<Integer>> rows = new TreeMap<>();
+        for (int r = 0; r < keys.length; r++) {
+            rows.computeIfAbsent(keys[r], x -> new ArrayList<>()).add(r);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        rows.forEach((key, idx) -> {
+            double[] a = new double[idx.size()], b = new double[idx.size()];
+            for (int i = 0; i < idx.size(); i++) {
+                a[i] = y[idx.get(i)];
+                b[i] = p[idx.get(i)];
+            }
+            out.put(key, RegressionMetrics.of(a, b).asMap());
+        });
+        return out;
+    }
+
+    static int[] assignFolds(Scheme scheme, int n, int k, String[] groups, long seed, String tableName)
+            throws DataException {
+        int[] fold = new int[n];
+        Random rnd = new Random(seed);
+        switch (scheme) {
+            case KFOLD -> {
+                if (k < 2 || k > n) {
+                    throw new DataException(tableName, "", "k-fold needs 2 <= k <= rows, got k = " + k + " for " + n + " rows");
+                }
+                int[] perm = permutation(n, rnd);
+                for (int i = 0; i < n; i++) {
+                    fold[perm[i]] = i % k;
+                }
+            }
+            case LEAVE_ONE_GROUP_OUT, GROUP_KFOLD -> {
+                List<String> distinct = new ArrayList<>(new java.util.TreeSet<>(java.util.Arrays.asList(groups)));
+                if (distinct.size() < 2) {
+                    throw new DataException(tableName, "", "grouped cross-validation needs at least 2 groups, found "
+                            + distinct);
+                }
+                Map<String, Integer> foldOf = new LinkedHashMap<>();
+                if (scheme == Scheme.LEAVE_ONE_GROUP_OUT) {
+                    for (int i = 0; i < distinct.size(); i++) {
+                        foldOf.put(distinct.get(i), i);
+                    }
+                } else {
+                    if (k < 2 || k > distinct.size()) {
+                        throw new DataException(tableName, "", "group k-fold needs 2 <= k <= groups, got k = " + k
+                                + " for " + distinct.size() + " groups");
+                    }
+                    int[] perm = permutation(distinct.size(), rnd);
+                    for (int i = 0; i < perm.length; i++) {
+                        foldOf.put(distinct.get(perm[i]), i % k);
+                    }
+                }
+                for (int r = 0; r < n; r++) {
+                    fold[r] = foldOf.get(groups[r]);
+                }
+            }
+        }
+        return fold;
+    }
+
+    private static int[] permutation(int n, Random rnd) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static int[] toArray(List<Integer> l) {
+        return l.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
