@@ -72,8 +72,13 @@ public final class TableBuilder {
         return this;
     }
 
+    /** Sets an integer cell; an integer given to a double column is stored as a double. */
     public TableBuilder set(int col, long v) {
-        ((long[]) data.get(col))[rows] = v;
+        if (data.get(col) instanceof double[] d) {
+            d[rows] = v;
+        } else {
+            ((long[]) data.get(col))[rows] = v;
+        }
         return this;
     }
 

@@ -1,0 +1,159 @@
+package org.nernst.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nernst.core.exec.CancelToken;
+import org.nernst.core.exec.ExecutionListener;
+import org.nernst.core.exec.NodeExecutionException;
+import org.nernst.core.exec.Provenance;
+import org.nernst.core.exec.RunResult;
+import org.nernst.core.exec.WorkflowExecutor;
+import org.nernst.core.io.ResultWriter;
+import org.nernst.core.node.CancelledException;
+import org.nernst.core.node.DataException;
+import org.nernst.core.registry.NodeRegistry;
+import org.nernst.core.table.Table;
+import org.nernst.core.tests.nodes.TestNodes;
+import org.nernst.core.workflow.PortRef;
+import org.nernst.core.workflow.Workflow;
+import org.nernst.core.workflow.WorkflowException;
+import org.nernst.core.workflow.WorkflowNode;
+
+class WorkflowExecutorTest {
+    private final WorkflowExecutor executor = new WorkflowExecutor(NodeRegistry.platform(), 4);
+
+    @Test
+    void runsNodesInDependencyOrderAndRecordsProvenance() throws Exception {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        RunResult r = executor.run(WorkflowJsonTest.small(), new ExecutionListener() {
+            @Override
+            public void nodeFinished(String nodeId, long millis) {
+                events.add(nodeId);
+            }
+        }, new CancelToken());
+        assertEquals("sum", events.get(2), events.toString());
+        Table sum = r.value("sum", "table", Table.class);
+        assertArrayEquals(new double[] { 0, 3.5, 7, 10.5, 14 }, sum.doubles("y"), 1e-12);
+
+        Provenance p = r.get("sum", "table").orElseThrow().provenance();
+        assertEquals("small", p.workflow());
+        assertEquals("test.add", p.nodeType());
+        assertEquals(64, p.workflowHash().length());
+        assertEquals(Map.of("a", r.get("a", "table").orElseThrow().provenance().outputHash(),
+                "b", r.get("b", "table").orElseThrow().provenance().outputHash()), p.inputHashes());
+        assertEquals(7L, p.seed());
+        assertTrue(p.bundles().get("org.nernst.core.tests").startsWith("0.1.0"), p.bundles().toString());
+        assertEquals(5L, r.get("a", "table").orElseThrow().provenance().parameters().get("rows"));
+    }
+
+    @Test
+    void independentNodesRunInParallel() throws Exception {
+        TestNodes.barrier = new CyclicBarrier(2);
+        Workflow wf = new Workflow("parallel", "", 1, List.of(
+                new WorkflowNode("s", "test.source", Map.of("factor", 1.0), Map.of()),
+                new WorkflowNode("left", "test.rendezvous", Map.of(), Map.of("table", PortRef.parse("s.table"))),
+                new WorkflowNode("right", "test.rendezvous", Map.of(), Map.of("table", PortRef.parse("s.table")))));
+        // Each rendezvous node waits for the other: a sequential executor would fail with a timeout.
+        RunResult r = executor.run(wf, new ExecutionListener() {
+        }, new CancelToken());
+        assertEquals(10, r.value("left", "table", Table.class).rowCount());
+    }
+
+    @Test
+    void cancellationStopsARunningNodeWithinASecond() throws Exception {
+        TestNodes.blockingStarted = new CountDownLatch(1);
+        Workflow wf = new Workflow("blocking", "", 1,
+                List.of(new WorkflowNode("b", "test.blocking", Map.of(), Map.of())));
+        CancelToken token = new CancelToken();
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try {
+                executor.run(wf, new ExecutionListener() {
+                }, token);
+            } catch (Throwable e) {
+                outcome.set(e);
+            } finally {
+                ended.countDown();
+            }
+        });
+        t.start();
+        assertTrue(TestNodes.blockingStarted.await(10, TimeUnit.SECONDS), "the node never started");
+        long t0 = System.nanoTime();
+        token.cancel();
+        assertTrue(ended.await(1, TimeUnit.SECONDS), "run still going 1 s after cancel");
+        assertTrue(System.nanoTime() - t0 < 1_000_000_000L);
+        assertInstanceOf(CancelledException.class, outcome.get());
+    }
+
+    @Test
+    void failingNodeIsReportedWithItsIdAndCause() {
+        Workflow wf = new Workflow("fail", "", 1, List.of(
+                new WorkflowNode("f", "test.failing", Map.of("how", "data"), Map.of())));
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> executor.run(wf,
+                new ExecutionListener() {
+                }, new CancelToken()));
+        assertEquals("f", e.nodeId());
+        assertInstanceOf(DataException.class, e.getCause());
+        assertTrue(e.getMessage().contains("cells.csv: line 7, column 'voltage [V]': 'abc' is not a number"),
+                e.getMessage());
+    }
+
+    @Test
+    void missingClassFailsTheRunNotThePlatform() {
+        Workflow wf = new Workflow("missing", "", 1, List.of(new WorkflowNode("m", "test.missingClass", Map.of(), Map.of())));
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> executor.run(wf,
+                new ExecutionListener() {
+                }, new CancelToken()));
+        assertTrue(e.getMessage().contains("DoesNotExist"), e.getMessage());
+    }
+
+    @Test
+    void invalidWorkflowRunsNothing() {
+        Workflow wf = new Workflow("bad", "", 1, List.of(new WorkflowNode("s", "test.source", Map.of(), Map.of())));
+        assertThrows(WorkflowException.class, () -> executor.run(wf, new ExecutionListener() {
+        }, new CancelToken()));
+    }
+
+    @Test
+    void resultWriterWritesLeafOutputsAndSavedNodesWithProvenance(@TempDir Path dir) throws Exception {
+        RunResult r = executor.run(WorkflowJsonTest.small(), new ExecutionListener() {
+        }, new CancelToken());
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("stale.txt"), "from an earlier run");
+        List<String> files = ResultWriter.write(r, out);
+        assertTrue(files.containsAll(List.of("sum.table.csv", "sum.table.provenance.json", "workflow.json")), files.toString());
+        assertFalse(files.contains("a.table.csv"), "a.table is consumed and a is not marked save");
+        assertFalse(Files.exists(out.resolve("stale.txt")), "the output folder is replaced as a whole");
+        assertEquals("x [s],y [V]", Files.readAllLines(out.resolve("sum.table.csv")).get(0));
+        assertEquals(1, Files.list(dir).count(), "no temporary folder left behind");
+    }
+
+    @Test
+    void runsAreBoundedInTime() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> executor.run(WorkflowJsonTest.small(),
+                new ExecutionListener() {
+                }, new CancelToken()));
+    }
+}

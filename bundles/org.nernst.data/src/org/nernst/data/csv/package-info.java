@@ -1,0 +1,2 @@
+/** Delimited-text dataset connector. */
+package org.nernst.data.csv;

@@ -1,0 +1,2 @@
+/** MATLAB MAT-file dataset connectors. */
+package org.nernst.data.mat;
