@@ -58,7 +58,7 @@ public final class PanelChart {
         chart.setYAxisTitle(look.yTitle());
         style(chart.getStyler(), look, !title.isEmpty(), xTitle != null, showYTitle, legend);
         if (p.std() != null) {
-            addBand(chart, p, look);
+            addBand(chart, p, look); // added first so every line is painted over it
         }
         boolean scatter = look.spec().kind() == XyPlotSpec.Kind.SCATTER;
         for (int i = 0; i < p.y().length; i++) {

@@ -1,0 +1,103 @@
+package org.nernst.ml.smile.internal;
+
+import org.nernst.core.ml.FittedModel;
+import org.nernst.core.ml.Prediction;
+
+import smile.math.kernel.GaussianKernel;
+import smile.regression.GaussianProcessRegression;
+import smile.tensor.Cholesky;
+import smile.tensor.DenseMatrix;
+
+/**
+ * A fitted Gaussian process. Smile computes the weights and the Cholesky factor of the kernel
+ * matrix; prediction is done here in plain Java from those numbers, because Smile's own variance
+ * goes through native BLAS, whose last digits change with memory layout, so a model read back from
+ * disk would not reproduce its predictions exactly.
+ */
+final class GaussianProcessModel implements FittedModel {
+    private static final long serialVersionUID = 1L;
+
+    private final Standardizer xScale;
+    private final Standardizer yScale;
+    private final GaussianKernel kernel;
+    private final double noise;
+    /** Standardized training rows (a copy made by the estimator, never the caller's arrays). */
+    private final double[][] regressors;
+    /** (K + noise I)^-1 y. */
+    private final double[] weights;
+    /** Lower Cholesky factor L of K + noise I, row by row: L[i][j] at i(i+1)/2 + j. */
+    private final double[] factor;
+
+    private GaussianProcessModel(Standardizer xScale, Standardizer yScale, GaussianKernel kernel, double noise,
+            double[][] regressors, double[] weights, double[] factor) {
+        this.xScale = xScale;
+        this.yScale = yScale;
+        this.kernel = kernel;
+        this.noise = noise;
+        this.regressors = regressors;
+        this.weights = weights;
+        this.factor = factor;
+    }
+
+    /**
+     * @param z standardized features, owned by the model from now on
+     * @param t standardized target
+     * @throws ArithmeticException if K + noise I is not positive definite
+     */
+    static GaussianProcessModel fit(double[][] z, double[] t, double lengthScale, double noise, Standardizer xScale,
+            Standardizer yScale) {
+        GaussianKernel kernel = new GaussianKernel(lengthScale);
+        GaussianProcessRegression<double[]> gp = GaussianProcessRegression.fit(z, t, kernel,
+                new GaussianProcessRegression.Options(noise, false, 1e-5, 0));
+        DenseMatrix k = kernel.K(z);
+        for (int i = 0; i < z.length; i++) {
+            k.add(i, i, noise);
+        }
+        Cholesky cholesky = k.cholesky();
+        DenseMatrix l = cholesky.lu();
+        double[] factor = new double[z.length * (z.length + 1) / 2];
+        for (int i = 0, at = 0; i < z.length; i++) {
+            for (int j = 0; j <= i; j++) {
+                factor[at++] = l.get(i, j);
+            }
+        }
+        return new GaussianProcessModel(xScale, yScale, kernel, noise, z, gp.w.toArray(new double[0]), factor);
+    }
+
+    @Override
+    public Prediction predict(double[][] x) {
+        int n = regressors.length;
+        double ySd = yScale.constant(0) ? 1 : yScale.sd()[0];
+        double[] mean = new double[x.length];
+        double[] std = new double[x.length];
+        double[] kStar = new double[n];
+        double[] z = new double[xScale.mean().length];
+        for (int r = 0; r < x.length; r++) {
+            for (int j = 0; j < z.length; j++) {
+                z[j] = xScale.apply(j, x[r][j]);
+            }
+            double mu = 0;
+            for (int i = 0; i < n; i++) {
+                kStar[i] = kernel.k(z, regressors[i]);
+                mu += weights[i] * kStar[i];
+            }
+            // Latent variance k(z,z) - |L^-1 k*|^2 by forward substitution, in place in kStar.
+            double explained = 0;
+            int row = 0; // where row i of L starts: i(i+1)/2
+            for (int i = 0; i < n; i++) {
+                double s = kStar[i];
+                for (int j = 0; j < i; j++) {
+                    s -= factor[row + j] * kStar[j];
+                }
+                kStar[i] = s / factor[row + i];
+                explained += kStar[i] * kStar[i];
+                row += i + 1;
+            }
+            double latent = Math.max(0, kernel.k(z, z) - explained);
+            mean[r] = yScale.restore(0, mu);
+            // Predictive spread of a new measurement: the model's uncertainty plus the noise.
+            std[r] = ySd * Math.sqrt(latent + noise);
+        }
+        return new Prediction(mean, std);
+    }
+}
