@@ -9,7 +9,8 @@ import org.nernst.core.node.ProgressMonitor;
 
 /**
  * Gaussian process regression with a Gaussian (RBF) kernel, by Smile's
- * {@link smile.regression.GaussianProcessRegression}, on standardized features and target.
+ * {@link smile.regression.GaussianProcessRegression}, on standardized features and target. It makes
+ * no random choices, so the seed is not used.
  */
 public final class GaussianProcessEstimator implements Estimator {
     /** The kernel matrix has rows² entries and is factorized in rows³ time; beyond this, subsample. */

@@ -1,5 +1,7 @@
 package org.nernst.ml.smile.internal;
 
+import java.util.stream.IntStream;
+
 import org.nernst.core.ml.FittedModel;
 import org.nernst.core.ml.Prediction;
 import org.nernst.core.ml.TrainingSet;
@@ -35,7 +37,7 @@ final class StandardizedLinearModel implements FittedModel {
         int p = data.features();
         Standardizer scaler = Standardizer.fit(data.x(), p);
         // A constant column carries no information and makes Smile's solvers fail; it gets weight 0.
-        int[] kept = java.util.stream.IntStream.range(0, p).filter(j -> !scaler.constant(j)).toArray();
+        int[] kept = IntStream.range(0, p).filter(j -> !scaler.constant(j)).toArray();
         double[] coefficients = new double[p];
         if (kept.length == 0) {
             double mean = 0;
