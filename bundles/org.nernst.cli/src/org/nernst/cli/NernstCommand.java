@@ -138,7 +138,8 @@ public final class NernstCommand {
     private record Loaded(Path file, Workflow workflow) {
     }
 
-    private Loaded load(List<String> a) throws UsageException, WorkflowException, IOException {
+    /** Reads the workflow and applies {@code --set}; an unreadable file is an invalid workflow. */
+    private Loaded load(List<String> a) throws UsageException, WorkflowException {
         List<String> sets = new ArrayList<>();
         for (String s; (s = option(a, "--set")) != null;) {
             sets.add(s);
@@ -152,6 +153,8 @@ public final class NernstCommand {
             wf = WorkflowJson.read(file);
         } catch (NoSuchFileException e) {
             throw new WorkflowException(file.toString(), List.of("file not found"));
+        } catch (IOException e) {
+            throw new WorkflowException(file.toString(), List.of("cannot be read: " + e));
         }
         List<String> problems = new ArrayList<>();
         for (String s : sets) {
@@ -175,12 +178,13 @@ public final class NernstCommand {
             out.println(l.file() + ": valid (" + l.workflow().nodes().size() + " nodes)");
             return ExitCode.OK.code();
         } catch (WorkflowException e) {
-            err.println("nernst: invalid workflow " + e.getMessage());
-            return ExitCode.INVALID_WORKFLOW.code();
-        } catch (IOException e) {
-            err.println("nernst: cannot read workflow: " + e);
-            return ExitCode.INVALID_WORKFLOW.code();
+            return invalid(e);
         }
+    }
+
+    private int invalid(WorkflowException e) {
+        err.println("nernst: invalid workflow " + e.getMessage());
+        return ExitCode.INVALID_WORKFLOW.code();
     }
 
     private int runWorkflow(List<String> a) throws UsageException {
@@ -192,11 +196,7 @@ public final class NernstCommand {
             l = load(a);
             noMore(a);
         } catch (WorkflowException e) {
-            err.println("nernst: invalid workflow " + e.getMessage());
-            return ExitCode.INVALID_WORKFLOW.code();
-        } catch (IOException e) {
-            err.println("nernst: cannot read workflow: " + e);
-            return ExitCode.INVALID_WORKFLOW.code();
+            return invalid(e);
         }
         int parallel;
         try {
@@ -231,8 +231,7 @@ public final class NernstCommand {
                     (System.nanoTime() - t0) / 1e9);
             return ExitCode.OK.code();
         } catch (WorkflowException e) {
-            err.println("nernst: invalid workflow " + e.getMessage());
-            return ExitCode.INVALID_WORKFLOW.code();
+            return invalid(e);
         } catch (CancelledException e) {
             err.println("nernst: cancelled; no output written");
             return ExitCode.CANCELLED.code();
