@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-machine.sh
-./mvnw -B -q install -DskipTests
+./mvnw -B -q -ntp install -DskipTests
 product=releng/org.nernst.product/target/products/org.nernst.product/linux/gtk/x86_64/nernst
 args=()
 [ -n "${NERNST_DATA:-}" ] && args+=(--set "cells.folder=$NERNST_DATA/nasa-pcoe")

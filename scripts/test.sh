@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-machine.sh
 data="${NERNST_DATA:-$(pwd)/../shared/data}"
-./mvnw -B verify -Dnernst.data="$data"
+./mvnw -B -ntp verify -Dnernst.data="$data"

@@ -1,0 +1,61 @@
+package org.nernst.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.nernst.core.node.NodeDescriptor;
+import org.nernst.core.node.NodeKind;
+import org.nernst.core.node.ParameterSpec;
+import org.nernst.core.registry.NodeRegistry;
+
+/** Every node the Nernst bundles contribute, checked from the registry as the product sees it. */
+class ContributionsTest {
+    private final NodeRegistry registry = NodeRegistry.platform();
+
+    private List<NodeDescriptor> nernstNodes() {
+        return registry.nodes().stream().filter(d -> d.id().startsWith("org.nernst.")).toList();
+    }
+
+    @Test
+    void theFoundationContributionsAreAllThere() {
+        Set<String> ids = nernstNodes().stream().map(NodeDescriptor::id).collect(Collectors.toSet());
+        assertEquals(Set.of("org.nernst.data.csv", "org.nernst.data.nasaPcoe", "org.nernst.features.dischargeCycles",
+                "org.nernst.ml.smile.randomForest", "org.nernst.ml.smile.gaussianProcess", "org.nernst.ml.smile.ridge",
+                "org.nernst.ml.smile.linear", "org.nernst.core.crossValidate", "org.nernst.charts.xyPlot"), ids);
+        assertEquals(List.of(), registry.problems().stream().filter(p -> p.contains("org.nernst.")
+                && !p.contains(".tests")).toList(), "no Nernst contribution may be rejected");
+    }
+
+    @Test
+    void everyNodeHasCompleteMetadata() {
+        for (NodeDescriptor d : nernstNodes()) {
+            assertFalse(d.label().equals(d.id()), d.id() + " has no label");
+            assertTrue(d.description().length() > 40, d.id() + " needs a real description");
+            assertFalse(d.category().equals("Other"), d.id() + " has no category");
+            assertFalse(d.outputs().isEmpty(), d.id() + " has no outputs");
+            for (ParameterSpec p : d.parameters()) {
+                assertFalse(p.description().isBlank(), d.id() + " parameter " + p.name() + " has no description");
+                assertTrue(p.defaultValue() != null || p.required(), d.id() + " parameter " + p.name()
+                        + " has neither a default nor required=true");
+            }
+            if (d.kind() == NodeKind.ESTIMATOR) {
+                assertTrue(Set.of("true", "false").contains(d.attributes().get("probabilistic")), d.id());
+                assertNotNull(d.attributes().get("task"), d.id() + " declares no task");
+            }
+        }
+    }
+
+    @Test
+    void everyNodeCanBeCreated() throws Exception {
+        for (NodeDescriptor d : nernstNodes()) {
+            assertNotNull(registry.create(d.id()), d.id());
+        }
+    }
+}
