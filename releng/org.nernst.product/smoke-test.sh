@@ -39,7 +39,7 @@ check "Ctrl-C exits 6 and writes nothing" bash -c "[ $code = 6 ] && [ ! -e '$wor
 
 # The workbench window opens and is photographed
 if command -v xvfb-run >/dev/null; then
-  NERNST_JVM_ARGS="-Xmx1g -Dnernst.smokeTest=$work/workbench.png" timeout 180 xvfb-run -a -s "-screen 0 1400x900x24" \
+  NERNST_WORKSPACE="$work/workspace" NERNST_JVM_ARGS="-Xmx1g -Dnernst.smokeTest=$work/workbench.png" timeout 180 xvfb-run -a -s "-screen 0 1400x900x24" \
     "$product/nernst-ui" >"$work/ui.out" 2>"$work/ui.err"
   code=$?
   check "workbench window opens (exit $code)" bash -c "[ $code = 0 ] && grep -q 'workbench window' '$work/ui.out' && [ -s '$work/workbench.png' ]"
