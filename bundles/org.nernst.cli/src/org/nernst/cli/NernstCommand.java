@@ -28,7 +28,6 @@ import org.nernst.core.registry.NodeRegistry;
 import org.nernst.core.workflow.Workflow;
 import org.nernst.core.workflow.WorkflowException;
 import org.nernst.core.workflow.WorkflowJson;
-import org.nernst.core.workflow.WorkflowValidator;
 
 /**
  * The {@code nernst} command: {@code list}, {@code validate} and {@code run}. Independent of
@@ -74,6 +73,11 @@ public final class NernstCommand {
             };
         } catch (UsageException e) {
             return usageError(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // a bug, not the user's doing: say so, never exit 0
+            err.println("nernst: internal error: " + e);
+            e.printStackTrace(err);
+            return ExitCode.EXECUTION_FAILED.code();
         }
     }
 
@@ -159,9 +163,9 @@ public final class NernstCommand {
         List<String> problems = new ArrayList<>();
         for (String s : sets) {
             try {
-                wf = wf.withOverride(s);
+                wf = typed(wf.withOverride(s), s);
             } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+                problems.add("--set " + s + ": " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {
@@ -170,15 +174,34 @@ public final class NernstCommand {
         return new Loaded(file, wf);
     }
 
+    /**
+     * Stores an overridden value with the type its parameter declares (a number as a number, a
+     * list as a list), so the workflow written with the results equals the one that ran.
+     */
+    private Workflow typed(Workflow wf, String assignment) {
+        String key = assignment.substring(0, assignment.indexOf('='));
+        String nodeId = key.substring(0, key.lastIndexOf('.'));
+        String param = key.substring(key.lastIndexOf('.') + 1);
+        var node = wf.node(nodeId).orElseThrow();
+        var spec = registry.find(node.type()).flatMap(d -> d.parameter(param));
+        if (spec.isEmpty()) {
+            return wf; // the validator reports the unknown type or parameter
+        }
+        return wf.with(node.withParameter(param, spec.get().coerce(node.parameters().get(param))));
+    }
+
     private int validate(List<String> a) throws UsageException {
         try {
             Loaded l = load(a);
             noMore(a);
-            new WorkflowValidator(registry).check(l.file().toString(), l.workflow());
+            new WorkflowExecutor(registry).check(l.workflow());
             out.println(l.file() + ": valid (" + l.workflow().nodes().size() + " nodes)");
             return ExitCode.OK.code();
         } catch (WorkflowException e) {
             return invalid(e);
+        } catch (NodeExecutionException e) {
+            err.println("nernst: " + e.getMessage());
+            return ExitCode.EXECUTION_FAILED.code();
         }
     }
 
@@ -205,60 +228,108 @@ public final class NernstCommand {
             throw new UsageException("--threads needs a number, got '" + threads + "'");
         }
         Path outDir = Path.of(outOpt != null ? outOpt : "nernst-out/" + l.workflow().name());
+        try {
+            ResultWriter.checkTarget(outDir);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (cancelFile != null && Files.exists(Path.of(cancelFile))) {
+            throw new UsageException("the cancel file " + cancelFile + " already exists; remove it before the run");
+        }
         CancelToken cancel = externalCancel != null ? externalCancel : new CancelToken();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            if (finished.getCount() > 0) {
-                err.println("nernst: interrupted, cancelling ...");
-                cancel.cancel();
-                try {
-                    finished.await(3, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                err.flush();
-                Runtime.getRuntime().halt(ExitCode.CANCELLED.code());
-            }
-        }, "nernst-ctrl-c");
+        RunState state = new RunState();
+        Thread hook = new Thread(() -> state.interrupted(cancel, err), "nernst-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         Thread watcher = cancelFile == null ? null : watch(Path.of(cancelFile), cancel);
         long t0 = System.nanoTime();
+        int code = ExitCode.EXECUTION_FAILED.code();
         try {
             RunResult result = new WorkflowExecutor(registry, parallel).run(l.workflow(), new ConsoleListener(err, t0), cancel);
+            if (!state.startWriting(cancel)) {
+                throw new CancelledException();
+            }
             List<String> files = ResultWriter.write(result, outDir);
             summarize(result);
             out.printf(Locale.ROOT, "wrote %d files to %s in %.1f s%n", files.size(), outDir.toAbsolutePath().normalize(),
                     (System.nanoTime() - t0) / 1e9);
-            return ExitCode.OK.code();
+            code = ExitCode.OK.code();
         } catch (WorkflowException e) {
-            return invalid(e);
+            code = invalid(e);
         } catch (CancelledException e) {
             err.println("nernst: cancelled; no output written");
-            return ExitCode.CANCELLED.code();
+            code = ExitCode.CANCELLED.code();
         } catch (NodeExecutionException e) {
             DataException data = dataCause(e);
             if (data != null) {
                 err.println("nernst: input data error in node '" + e.nodeId() + "': " + data.getMessage());
-                return ExitCode.DATA_ERROR.code();
+                code = ExitCode.DATA_ERROR.code();
+            } else {
+                err.println("nernst: " + e.getMessage());
+                if (e.getCause() != null && !(e.getCause() instanceof IllegalArgumentException)) {
+                    e.getCause().printStackTrace(err);
+                }
+                code = ExitCode.EXECUTION_FAILED.code();
             }
-            err.println("nernst: " + e.getMessage());
-            if (e.getCause() != null && !(e.getCause() instanceof IllegalArgumentException)) {
-                e.getCause().printStackTrace(err);
-            }
-            return ExitCode.EXECUTION_FAILED.code();
         } catch (IOException e) {
             err.println("nernst: cannot write results to " + outDir + ": " + e);
-            return ExitCode.EXECUTION_FAILED.code();
+            code = ExitCode.EXECUTION_FAILED.code();
         } finally {
-            finished.countDown();
+            state.finished(code);
             if (watcher != null) {
                 watcher.interrupt();
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook exits with CANCELLED
+                // the JVM is already shutting down (Ctrl-C): the hook exits with the run's code
             }
+        }
+        return code;
+    }
+
+    /**
+     * What Ctrl-C finds: while nodes run it cancels them and the process exits CANCELLED with no
+     * output; once results are being written it lets the write finish, so the exit code always
+     * matches what is on disk.
+     */
+    private static final class RunState {
+        private boolean writing;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile int code = ExitCode.CANCELLED.code();
+
+        synchronized boolean startWriting(CancelToken cancel) {
+            if (cancel.isCancelled()) {
+                return false;
+            }
+            writing = true;
+            return true;
+        }
+
+        void finished(int exitCode) {
+            code = exitCode;
+            done.countDown();
+        }
+
+        void interrupted(CancelToken cancel, PrintStream err) {
+            if (done.getCount() == 0) {
+                return;
+            }
+            boolean wasWriting;
+            synchronized (this) {
+                wasWriting = writing;
+                if (!wasWriting) {
+                    cancel.cancel();
+                }
+            }
+            err.println(wasWriting ? "nernst: interrupted while writing results; finishing the write ..."
+                    : "nernst: interrupted, cancelling ...");
+            try {
+                done.await(wasWriting ? 600 : 3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            err.flush();
+            Runtime.getRuntime().halt(code);
         }
     }
 

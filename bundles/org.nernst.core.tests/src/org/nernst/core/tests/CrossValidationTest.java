@@ -114,6 +114,28 @@ class CrossValidationTest {
     }
 
     @Test
+    void groupKFoldKeepsGroupsTogetherAndFollowsTheSeed() throws Exception {
+        Table t = grouped();
+        CrossValidation.Result a = CrossValidation.run(meanEstimator(), t, List.of("g"), "y",
+                CrossValidation.Scheme.GROUP_KFOLD, 2, "cell", 1, ProgressMonitor.none());
+        double[] fold = a.predictions().doubles("fold");
+        StringColumn cell = (StringColumn) a.predictions().column("cell");
+        Map<String, Double> foldOf = new HashMap<>();
+        for (int i = 0; i < fold.length; i++) {
+            Double prev = foldOf.put(cell.get(i), fold[i]);
+            assertTrue(prev == null || prev == fold[i], "group " + cell.get(i) + " split across folds");
+        }
+        assertEquals(2, new java.util.HashSet<>(foldOf.values()).size());
+        boolean seedMatters = false;
+        for (long seed = 2; seed < 12 && !seedMatters; seed++) {
+            double[] other = CrossValidation.run(meanEstimator(), t, List.of("g"), "y", CrossValidation.Scheme.GROUP_KFOLD,
+                    2, "cell", seed, ProgressMonitor.none()).predictions().doubles("fold");
+            seedMatters = !java.util.Arrays.equals(fold, other);
+        }
+        assertTrue(seedMatters, "another seed never changed the group assignment");
+    }
+
+    @Test
     void tooFewGroupsIsAClearError() {
         Table one = grouped().filter(r -> r < 5);
         DataException e = assertThrows(DataException.class, () -> CrossValidation.run(meanEstimator(), one, List.of("g"),

@@ -74,10 +74,12 @@ class RegistryTest {
     }
 
     @Test
-    void listingDoesNotLoadContributorClasses() {
-        // The registry reads metadata only: a missing class does not stop listing, and listing
-        // reports the class name from plugin.xml, not from a loaded class.
-        NodeDescriptor d = registry.find("test.missingClass").orElseThrow();
-        assertEquals("org.nernst.core.tests.nodes.DoesNotExist", d.className());
+    void listingDoesNotLoadContributorClasses() throws Exception {
+        NodeRegistry fresh = NodeRegistry.platform();
+        assertTrue(fresh.find("test.probe").isPresent());
+        assertEquals("org.nernst.core.tests.nodes.DoesNotExist", fresh.find("test.missingClass").orElseThrow().className());
+        assertEquals(null, System.getProperty("nernst.test.probeLoaded"), "listing loaded a contributor class");
+        fresh.create("test.probe");
+        assertEquals("true", System.getProperty("nernst.test.probeLoaded"), "creating loads the class");
     }
 }

@@ -141,6 +141,7 @@ class WorkflowExecutorTest {
         }, new CancelToken());
         Path out = dir.resolve("out");
         Files.createDirectories(out);
+        Files.writeString(out.resolve(ResultWriter.MARKER), "");
         Files.writeString(out.resolve("stale.txt"), "from an earlier run");
         List<String> files = ResultWriter.write(r, out);
         assertTrue(files.containsAll(List.of("sum.table.csv", "sum.table.provenance.json", "workflow.json")), files.toString());
@@ -148,6 +149,101 @@ class WorkflowExecutorTest {
         assertFalse(Files.exists(out.resolve("stale.txt")), "the output folder is replaced as a whole");
         assertEquals("x [s],y [V]", Files.readAllLines(out.resolve("sum.table.csv")).get(0));
         assertEquals(1, Files.list(dir).count(), "no temporary folder left behind");
+    }
+
+    @Test
+    void resultWriterNeverReplacesAFolderItDidNotWrite(@TempDir Path dir) throws Exception {
+        RunResult r = executor.run(WorkflowJsonTest.small(), new ExecutionListener() {
+        }, new CancelToken());
+        Path precious = dir.resolve("thesis");
+        Files.createDirectories(precious);
+        Files.writeString(precious.resolve("chapter1.tex"), "years of work");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> ResultWriter.write(r, precious));
+        assertTrue(e.getMessage().contains("is not a Nernst result folder"), e.getMessage());
+        assertEquals("years of work", Files.readString(precious.resolve("chapter1.tex")));
+        assertThrows(java.io.IOException.class, () -> ResultWriter.checkTarget(Path.of("/")));
+    }
+
+    @Test
+    void undefinedMetricsAreWrittenAsJsonNull(@TempDir Path dir) throws Exception {
+        Map<String, Object> overall = new java.util.LinkedHashMap<>();
+        overall.put("rmse", 0.5);
+        overall.put("r2", Double.NaN);
+        org.nernst.core.node.Metrics m = new org.nernst.core.node.Metrics("one row", Map.of("overall", overall));
+        Provenance p = new Provenance("w", "h", "n", "t", "metrics", Map.of(), Map.of(), "o", 1, Map.of(), "now", 0);
+        Workflow wf = new Workflow("w", "", 1, List.of(new WorkflowNode("n", "test.source", Map.of("factor", 1.0), Map.of())));
+        RunResult r = new RunResult(wf, Map.of("n", Map.of("metrics", new org.nernst.core.exec.Result(m, p))));
+        ResultWriter.write(r, dir.resolve("out"));
+        String json = Files.readString(dir.resolve("out/n.metrics.json"));
+        assertTrue(json.contains("\"r2\": null"), json);
+        // a parser that refuses NaN reads it
+        new com.google.gson.GsonBuilder().setStrictness(com.google.gson.Strictness.STRICT).create()
+                .fromJson(json, com.google.gson.JsonObject.class);
+    }
+
+    @Test
+    void configureErrorsMakeTheWorkflowInvalidBeforeAnythingRuns() {
+        Workflow wf = new Workflow("zero", "", 1,
+                List.of(new WorkflowNode("s", "test.source", Map.of("factor", 0.0), Map.of())));
+        WorkflowException e = assertThrows(WorkflowException.class, () -> executor.check(wf));
+        assertEquals(List.of("node 's' (test.source): factor 0 makes y constant; give a non-zero slope"), e.problems());
+        assertThrows(WorkflowException.class, () -> executor.run(wf, new ExecutionListener() {
+        }, new CancelToken()));
+    }
+
+    @Test
+    void cancellingReturnsWithinASecondEvenIfANodeIgnoresIt() throws Exception {
+        TestNodes.releaseStubborn = false;
+        TestNodes.stubbornStarted = new CountDownLatch(1);
+        Workflow wf = new Workflow("stubborn", "", 1,
+                List.of(new WorkflowNode("s", "test.stubborn", Map.of(), Map.of())));
+        CancelToken token = new CancelToken();
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try {
+                executor.run(wf, new ExecutionListener() {
+                }, token);
+            } catch (Throwable e) {
+                outcome.set(e);
+            } finally {
+                ended.countDown();
+            }
+        });
+        t.start();
+        try {
+            assertTrue(TestNodes.stubbornStarted.await(10, TimeUnit.SECONDS));
+            token.cancel();
+            assertTrue(ended.await(1, TimeUnit.SECONDS), "run() still blocked 1 s after cancel");
+            assertInstanceOf(CancelledException.class, outcome.get());
+        } finally {
+            TestNodes.releaseStubborn = true;
+        }
+    }
+
+    @Test
+    void aFailureNextToABusyNodeIsReportedWithinASecond() throws Exception {
+        TestNodes.releaseStubborn = false;
+        TestNodes.stubbornStarted = new CountDownLatch(1);
+        Workflow wf = new Workflow("mixed", "", 1, List.of(
+                new WorkflowNode("s", "test.stubborn", Map.of(), Map.of()),
+                new WorkflowNode("f", "test.failing", Map.of("how", "error"), Map.of())));
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        long t0 = System.nanoTime();
+        try {
+            NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> executor.run(wf,
+                    new ExecutionListener() {
+                        @Override
+                        public void nodeFailed(String nodeId, Throwable error) {
+                            failed.add(nodeId);
+                        }
+                    }, new CancelToken()));
+            assertEquals("f", e.nodeId());
+            assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "the failure took over a second to surface");
+            assertEquals(List.of("f"), failed, "only the failing node is reported as failed");
+        } finally {
+            TestNodes.releaseStubborn = true;
+        }
     }
 
     @Test

@@ -79,6 +79,40 @@ class WorkflowJsonTest {
     }
 
     @Test
+    void parsingIsStrict() {
+        String base = WorkflowJson.write(small());
+        assertThrows(WorkflowException.class, () -> WorkflowJson.parse("w", base.replace("\"name\": \"small\"", "name: small")));
+        assertThrows(WorkflowException.class, () -> WorkflowJson.parse("w", base + "trailing"));
+        WorkflowException seed = assertThrows(WorkflowException.class,
+                () -> WorkflowJson.parse("w", base.replace("\"seed\": 7", "\"seed\": 2.9")));
+        assertTrue(seed.problems().contains("workflow: \"seed\" must be an integer"), seed.problems().toString());
+    }
+
+    @Test
+    void malformedValuesAreProblemsNotCrashes() {
+        String json = """
+                {"format": "nernst-workflow", "formatVersion": 1, "name": "x",
+                 "nodes": [ {"id": "a", "type": "test.source", "label": {"x": 1}, "save": "yes",
+                             "position": [1.5, 2], "parameters": {"rows": 99999999999999999999, "l": [1, 2]}} ]}
+                """;
+        WorkflowException e = assertThrows(WorkflowException.class, () -> WorkflowJson.parse("w.json", json));
+        List<String> p = e.problems();
+        assertEquals(5, p.size(), p.toString());
+        assertTrue(p.contains("node 'a': \"label\" must be a string"), p.toString());
+        assertTrue(p.contains("node 'a': \"save\" must be true or false"), p.toString());
+        assertTrue(p.contains("node 'a': \"position\" must be [x, y] in whole pixels"), p.toString());
+        assertTrue(p.contains("node 'a': parameter 'rows' = 99999999999999999999 is too large for an integer"), p.toString());
+        assertTrue(p.stream().anyMatch(x -> x.startsWith("node 'a': parameter 'l' must be a list of strings")), p.toString());
+    }
+
+    @Test
+    void workflowNameMustBeSafeForAFolder() {
+        String json = WorkflowJson.write(small()).replace("\"name\": \"small\"", "\"name\": \"..\"");
+        WorkflowException e = assertThrows(WorkflowException.class, () -> WorkflowJson.parse("w.json", json));
+        assertTrue(e.getMessage().contains("it names the output folder"), e.getMessage());
+    }
+
+    @Test
     void structuralProblemsAreAllReported() {
         String json = """
                 {"format": "nernst-workflow", "formatVersion": 1, "name": "x", "colour": "red",

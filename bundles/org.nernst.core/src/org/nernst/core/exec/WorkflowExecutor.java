@@ -57,6 +57,49 @@ public final class WorkflowExecutor {
         this.parallelism = Math.max(1, parallelism);
     }
 
+    /** The nodes of a workflow, created and configured, before anything runs. */
+    private record Prepared(Map<String, Node> nodes, Map<String, Parameters> parameters) {
+    }
+
+    /**
+     * Everything that can be checked before data flows: the metadata checks of
+     * {@link WorkflowValidator}, then each node is created and its {@link Node#configure} run.
+     *
+     * @throws WorkflowException if the workflow or a node's parameters are invalid
+     * @throws NodeExecutionException if a contributed node cannot be created (missing class ...)
+     */
+    public void check(Workflow wf) throws WorkflowException, NodeExecutionException {
+        prepare(wf);
+    }
+
+    private Prepared prepare(Workflow wf) throws WorkflowException, NodeExecutionException {
+        new WorkflowValidator(registry).check(wf.name(), wf);
+        Map<String, Node> nodes = new HashMap<>();
+        Map<String, Parameters> params = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (WorkflowNode n : wf.nodes()) {
+            NodeDescriptor d = registry.find(n.type()).orElseThrow();
+            Parameters p = Parameters.resolve(d.parameters(), n.parameters());
+            Node node;
+            try {
+                node = registry.create(n.type());
+            } catch (ContributionException | RuntimeException | LinkageError e) {
+                throw new NodeExecutionException(n.id(), n.type(), e);
+            }
+            try {
+                node.configure(p);
+            } catch (IllegalArgumentException e) {
+                problems.add("node '" + n.id() + "' (" + n.type() + "): " + e.getMessage());
+            }
+            nodes.put(n.id(), node);
+            params.put(n.id(), p);
+        }
+        if (!problems.isEmpty()) {
+            throw new WorkflowException(wf.name(), problems);
+        }
+        return new Prepared(nodes, params);
+    }
+
     /**
      * Runs the workflow.
      *
@@ -66,26 +109,12 @@ public final class WorkflowExecutor {
      */
     public RunResult run(Workflow wf, ExecutionListener listener, CancelToken cancel)
             throws WorkflowException, NodeExecutionException {
-        new WorkflowValidator(registry).check(wf.name(), wf);
+        Prepared prepared = prepare(wf);
         String wfHash = Hashing.sha256(WorkflowJson.write(wf).getBytes(StandardCharsets.UTF_8));
+        // set when the run stops for any reason, so nodes still running are told to stop too
+        CancelToken stop = new CancelToken();
+        Run run = new Run(wf, wfHash, prepared, listener, cancel, stop);
 
-        Map<String, Node> nodes = new HashMap<>();
-        Map<String, Parameters> params = new HashMap<>();
-        for (WorkflowNode n : wf.nodes()) {
-            NodeDescriptor d = registry.find(n.type()).orElseThrow();
-            try {
-                Node node = registry.create(n.type());
-                Parameters p = Parameters.resolve(d.parameters(), n.parameters());
-                node.configure(p);
-                nodes.put(n.id(), node);
-                params.put(n.id(), p);
-            } catch (ContributionException | RuntimeException e) {
-                listener.nodeFailed(n.id(), e);
-                throw new NodeExecutionException(n.id(), n.type(), e);
-            }
-        }
-
-        Map<String, Map<String, Result>> outputs = new ConcurrentHashMap<>();
         Map<String, Integer> waiting = new HashMap<>();
         Map<String, List<WorkflowNode>> dependents = new HashMap<>();
         for (WorkflowNode n : wf.nodes()) {
@@ -102,11 +131,10 @@ public final class WorkflowExecutor {
         CompletionService<String> done = new ExecutorCompletionService<>(pool);
         List<Future<String>> running = new ArrayList<>();
         try {
-            int submitted = 0, finished = 0;
+            int finished = 0;
             for (WorkflowNode n : wf.nodes()) {
                 if (waiting.get(n.id()) == 0) {
-                    running.add(done.submit(task(wf, wfHash, n, nodes.get(n.id()), params.get(n.id()), outputs, listener, cancel)));
-                    submitted++;
+                    running.add(done.submit(() -> run.node(n)));
                 }
             }
             while (finished < wf.nodes().size()) {
@@ -125,82 +153,112 @@ public final class WorkflowExecutor {
                     if (cause instanceof CancelledException ce) {
                         throw ce;
                     }
-                    throw (NodeExecutionException) cause;
+                    if (cause instanceof NodeExecutionException ne) {
+                        throw ne;
+                    }
+                    throw new NodeExecutionException("(executor)", "internal", cause);
                 }
                 finished++;
                 for (WorkflowNode d : dependents.getOrDefault(id, List.of())) {
                     if (waiting.merge(d.id(), -1, Integer::sum) == 0) {
-                        running.add(done.submit(task(wf, wfHash, d, nodes.get(d.id()), params.get(d.id()), outputs, listener, cancel)));
-                        submitted++;
+                        running.add(done.submit(() -> run.node(d)));
                     }
                 }
             }
             Map<String, Map<String, Result>> ordered = new LinkedHashMap<>();
             for (WorkflowNode n : wf.nodes()) {
-                ordered.put(n.id(), outputs.get(n.id()));
+                ordered.put(n.id(), run.outputs.get(n.id()));
             }
             return new RunResult(wf, ordered);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
         } finally {
+            stop.cancel();
             running.forEach(f -> f.cancel(true));
             pool.shutdownNow();
+            // A node that ignores both the monitor and interrupts cannot be stopped from outside;
+            // its daemon thread is abandoned rather than holding up the caller.
             try {
-                pool.awaitTermination(2, TimeUnit.SECONDS);
+                pool.awaitTermination(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private java.util.concurrent.Callable<String> task(Workflow wf, String wfHash, WorkflowNode n, Node node,
-            Parameters p, Map<String, Map<String, Result>> outputs, ExecutionListener listener, CancelToken cancel) {
-        return () -> {
-            NodeDescriptor d = registry.find(n.type()).orElseThrow();
-            Map<String, Result> inputs = new LinkedHashMap<>();
-            n.inputs().forEach((port, ref) -> inputs.put(port, outputs.get(ref.node()).get(ref.port())));
-            Context ctx = new Context(n.id(), d, p, wf.seed(), inputs, listener, cancel);
-            Instant started = Instant.now();
-            long t0 = System.nanoTime();
-            listener.nodeStarted(n.id());
-            Map<String, Object> produced;
+    /** The state of one run shared by its node tasks. */
+    private final class Run {
+        final Workflow wf;
+        final String wfHash;
+        final Prepared prepared;
+        final ExecutionListener listener;
+        final CancelToken cancel;
+        final CancelToken stop;
+        final Map<String, Map<String, Result>> outputs = new ConcurrentHashMap<>();
+
+        Run(Workflow wf, String wfHash, Prepared prepared, ExecutionListener listener, CancelToken cancel,
+                CancelToken stop) {
+            this.wf = wf;
+            this.wfHash = wfHash;
+            this.prepared = prepared;
+            this.listener = listener;
+            this.cancel = cancel;
+            this.stop = stop;
+        }
+
+        boolean stopping() {
+            return cancel.isCancelled() || stop.isCancelled();
+        }
+
+        /** Runs one node; every failure, wherever it happens, is reported against the node. */
+        String node(WorkflowNode n) throws NodeExecutionException {
             try {
-                cancel(cancel);
-                produced = node.execute(ctx);
-                cancel(cancel);
+                NodeDescriptor d = registry.find(n.type()).orElseThrow();
+                Parameters p = prepared.parameters().get(n.id());
+                Map<String, Result> inputs = new LinkedHashMap<>();
+                n.inputs().forEach((port, ref) -> inputs.put(port, outputs.get(ref.node()).get(ref.port())));
+                Context ctx = new Context(n.id(), d, p, wf.seed(), inputs, listener, this::stopping);
+                Instant started = Instant.now();
+                long t0 = System.nanoTime();
+                listener.nodeStarted(n.id());
+                checkStop();
+                Map<String, Object> produced = prepared.nodes().get(n.id()).execute(ctx);
+                checkStop();
                 checkOutputs(d, produced);
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                Map<String, String> inputHashes = new TreeMap<>();
+                inputs.forEach((port, r) -> inputHashes.put(port, r.provenance().outputHash()));
+                Map<String, String> bundles = new TreeMap<>();
+                bundles.put(d.contributor(), registry.bundleVersion(d.contributor()));
+                bundles.put("org.nernst.core", registry.bundleVersion("org.nernst.core"));
+                Map<String, Result> results = new LinkedHashMap<>();
+                for (PortSpec out : d.outputs()) {
+                    Object v = produced.get(out.name());
+                    Provenance prov = new Provenance(wf.name(), wfHash, n.id(), n.type(), out.name(), p.asMap(),
+                            inputHashes, Hashing.of(v), wf.seed(), bundles, started.toString(), millis);
+                    results.put(out.name(), new Result(v, prov));
+                }
+                outputs.put(n.id(), results);
+                listener.nodeFinished(n.id(), millis);
+                return n.id();
             } catch (CancelledException e) {
                 throw e;
             } catch (Throwable e) {
-                if (cancel.isCancelled()) {
+                if (stopping()) {
+                    // interrupted because the run is stopping: not a failure of this node
                     throw new CancelledException();
                 }
+                stop.cancel();
                 listener.nodeFailed(n.id(), e);
                 throw new NodeExecutionException(n.id(), n.type(), e);
             }
-            long millis = (System.nanoTime() - t0) / 1_000_000;
-            Map<String, String> inputHashes = new TreeMap<>();
-            inputs.forEach((port, r) -> inputHashes.put(port, r.provenance().outputHash()));
-            Map<String, String> bundles = new TreeMap<>();
-            bundles.put(d.contributor(), registry.bundleVersion(d.contributor()));
-            bundles.put("org.nernst.core", registry.bundleVersion("org.nernst.core"));
-            Map<String, Result> results = new LinkedHashMap<>();
-            for (PortSpec out : d.outputs()) {
-                Object v = produced.get(out.name());
-                Provenance prov = new Provenance(wf.name(), wfHash, n.id(), n.type(), out.name(), p.asMap(),
-                        inputHashes, Hashing.of(v), wf.seed(), bundles, started.toString(), millis);
-                results.put(out.name(), new Result(v, prov));
-            }
-            outputs.put(n.id(), results);
-            listener.nodeFinished(n.id(), millis);
-            return n.id();
-        };
-    }
+        }
 
-    private static void cancel(CancelToken cancel) {
-        if (cancel.isCancelled() || Thread.currentThread().isInterrupted()) {
-            throw new CancelledException();
+        private void checkStop() {
+            if (stopping() || Thread.currentThread().isInterrupted()) {
+                throw new CancelledException();
+            }
         }
     }
 
@@ -227,11 +285,11 @@ public final class WorkflowExecutor {
         private final long seed;
         private final Map<String, Result> inputs;
         private final ExecutionListener listener;
-        private final CancelToken cancel;
+        private final java.util.function.BooleanSupplier cancel;
         private final ProgressMonitor monitor;
 
         Context(String nodeId, NodeDescriptor descriptor, Parameters parameters, long seed, Map<String, Result> inputs,
-                ExecutionListener listener, CancelToken cancel) {
+                ExecutionListener listener, java.util.function.BooleanSupplier cancel) {
             this.nodeId = nodeId;
             this.descriptor = descriptor;
             this.parameters = parameters;
@@ -323,7 +381,7 @@ public final class WorkflowExecutor {
 
             @Override
             public boolean isCanceled() {
-                return cancel.isCancelled();
+                return cancel.getAsBoolean();
             }
         }
     }

@@ -16,11 +16,22 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** The new file gets the old one's permissions, or rw-r--r-- for a new file (not the temp file's 0600). */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+    }
+
     public static void write(Path target, byte[] data) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
+            keepPermissions(target, tmp);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.write(java.nio.ByteBuffer.wrap(data));
                 ch.force(true);

@@ -40,18 +40,45 @@ import com.google.gson.GsonBuilder;
  * @since 0.1
  */
 public final class ResultWriter {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls()
             .disableHtmlEscaping().create();
 
     private ResultWriter() {
     }
 
+    /** Marks a folder as written by Nernst, so a later run may replace it and nothing else. */
+    public static final String MARKER = ".nernst-result";
+
+    /**
+     * Checks, before anything runs, that results may be written to {@code outDir}: it must have a
+     * parent folder, and if it exists it must be a result folder of an earlier run (holding
+     * {@value #MARKER}), since it is replaced as a whole.
+     *
+     * @throws IOException saying why not
+     */
+    public static void checkTarget(Path outDir) throws IOException {
+        Path target = outDir.toAbsolutePath().normalize();
+        if (target.getParent() == null) {
+            throw new IOException("cannot write results to " + target + ": it has no parent folder");
+        }
+        if (Files.exists(target) && !Files.exists(target.resolve(MARKER))) {
+            throw new IOException("refusing to replace " + target + ": it exists and is not a Nernst result folder (no "
+                    + MARKER + " file in it); choose another output folder");
+        }
+    }
+
     /** @return the files written, relative to {@code outDir} */
     public static List<String> write(RunResult run, Path outDir) throws IOException {
+        checkTarget(outDir);
         Path target = outDir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions stay
+        }
         List<String> written = new ArrayList<>();
         try {
             Set<String> consumed = new HashSet<>();
@@ -77,6 +104,8 @@ public final class ResultWriter {
             }
             Files.writeString(tmp.resolve("workflow.json"), WorkflowJson.write(run.workflow()), StandardCharsets.UTF_8);
             written.add("workflow.json");
+            Files.writeString(tmp.resolve(MARKER), "results of workflow '" + run.workflow().name() + "'\n",
+                    StandardCharsets.UTF_8);
             replace(tmp, target);
             return written;
         } finally {
@@ -84,6 +113,22 @@ public final class ResultWriter {
         }
     }
 
+    private static Object finite(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, finite(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(ResultWriter::finite).toList();
+        }
+        if (v instanceof Double d && !Double.isFinite(d)) {
+            return null;
+        }
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
     private static boolean writeValue(Path dir, String base, Object v, List<String> written) throws IOException {
         switch (v) {
             case Table t -> {
@@ -96,6 +141,8 @@ public final class ResultWriter {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("title", m.title());
                 doc.putAll(m.values());
+                // strict JSON has no NaN: an undefined metric (R² of one row) is written as null
+                doc = (Map<String, Object>) finite(doc);
                 Files.writeString(dir.resolve(base + ".json"), GSON.toJson(doc) + "\n", StandardCharsets.UTF_8);
                 written.add(base + ".json");
             }

@@ -16,14 +16,13 @@ import org.nernst.core.io.AtomicFiles;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonWriter;
 
 /**
  * Reads and writes workflow files: UTF-8 JSON, one readable block per node with a stable id, keys
  * in a fixed order, so files diff well under version control. Writing what was read gives the same
- * bytes.
+ * bytes (for files in this canonical form; numbers such as {@code 1e-3} are rewritten as {@code 0.001}).
  *
  * <pre>
  * {
@@ -42,6 +41,8 @@ import com.google.gson.stream.JsonWriter;
  */
 public final class WorkflowJson {
     static final String FORMAT = "nernst-workflow";
+    private static final com.google.gson.Gson STRICT = new com.google.gson.GsonBuilder()
+            .setStrictness(com.google.gson.Strictness.STRICT).create();
 
     private WorkflowJson() {
     }
@@ -58,7 +59,11 @@ public final class WorkflowJson {
     public static Workflow parse(String source, String text) throws WorkflowException {
         JsonElement root;
         try {
-            root = JsonParser.parseString(text);
+            // strict: no unquoted names or values, no trailing garbage (JsonParser would be lenient)
+            root = STRICT.fromJson(text, JsonElement.class);
+            if (root == null) {
+                throw new WorkflowException(source, List.of("the file is empty"));
+            }
         } catch (JsonParseException e) {
             String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             throw new WorkflowException(source, List.of("not valid JSON: " + msg));
@@ -78,7 +83,11 @@ public final class WorkflowJson {
                     + Workflow.FORMAT_VERSION);
         }
         String name = string(o, "name", "workflow", problems);
-        String description = o.has("description") ? o.get("description").getAsString() : "";
+        if (name != null && (!name.matches("[A-Za-z0-9][A-Za-z0-9_.\\-]*") || name.contains(".."))) {
+            problems.add("\"name\" '" + name + "' must start with a letter or digit and hold only letters, digits, "
+                    + "'.', '_' and '-' (it names the output folder)");
+        }
+        String description = optionalString(o, "description", "workflow", problems);
         long seed = o.has("seed") ? integer(o, "seed", "workflow", problems) : 42L;
         List<WorkflowNode> nodes = new ArrayList<>();
         JsonElement ns = o.get("nodes");
@@ -117,19 +126,17 @@ public final class WorkflowJson {
             where = "node '" + id + "'";
         }
         String type = string(o, "type", where, problems);
-        String label = o.has("label") ? o.get("label").getAsString() : "";
+        String label = optionalString(o, "label", where, problems);
         Map<String, Object> params = new LinkedHashMap<>();
         if (o.has("parameters")) {
             if (!o.get("parameters").isJsonObject()) {
                 problems.add(where + ": \"parameters\" must be an object");
             } else {
                 for (Map.Entry<String, JsonElement> p : o.getAsJsonObject("parameters").entrySet()) {
-                    Object v = value(p.getValue());
-                    if (v == null) {
-                        problems.add(where + ": parameter '" + p.getKey()
-                                + "' must be a string, number, boolean or array of strings");
-                    } else {
-                        params.put(p.getKey(), v);
+                    try {
+                        params.put(p.getKey(), value(p.getValue()));
+                    } catch (IllegalArgumentException ex) {
+                        problems.add(where + ": parameter '" + p.getKey() + "' " + ex.getMessage());
                     }
                 }
             }
@@ -148,15 +155,24 @@ public final class WorkflowJson {
                 }
             }
         }
-        boolean save = o.has("save") && o.get("save").isJsonPrimitive() && o.get("save").getAsBoolean();
+        boolean save = false;
+        if (o.has("save")) {
+            JsonElement sv = o.get("save");
+            if (sv.isJsonPrimitive() && sv.getAsJsonPrimitive().isBoolean()) {
+                save = sv.getAsBoolean();
+            } else {
+                problems.add(where + ": \"save\" must be true or false");
+            }
+        }
         int x = 0, y = 0;
         if (o.has("position")) {
             JsonElement p = o.get("position");
-            if (p.isJsonArray() && p.getAsJsonArray().size() == 2) {
+            if (p.isJsonArray() && p.getAsJsonArray().size() == 2 && isInteger(p.getAsJsonArray().get(0))
+                    && isInteger(p.getAsJsonArray().get(1))) {
                 x = p.getAsJsonArray().get(0).getAsInt();
                 y = p.getAsJsonArray().get(1).getAsInt();
             } else {
-                problems.add(where + ": \"position\" must be [x, y]");
+                problems.add(where + ": \"position\" must be [x, y] in whole pixels");
             }
         }
         for (String key : o.keySet()) {
@@ -167,6 +183,7 @@ public final class WorkflowJson {
         return id == null || type == null ? null : new WorkflowNode(id, type, label, params, inputs, save, x, y);
     }
 
+    /** A parameter value as saved: String, Boolean, Long, Double or List of String. */
     private static Object value(JsonElement v) {
         if (v.isJsonPrimitive()) {
             JsonPrimitive p = v.getAsJsonPrimitive();
@@ -178,21 +195,42 @@ public final class WorkflowJson {
             }
             String s = p.getAsNumber().toString();
             if (s.matches("-?\\d+")) {
-                return Long.parseLong(s);
+                try {
+                    return Long.parseLong(s);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("= " + s + " is too large for an integer");
+                }
             }
             return p.getAsDouble();
         }
         if (v.isJsonArray()) {
             List<String> items = new ArrayList<>();
             for (JsonElement e : v.getAsJsonArray()) {
-                if (!e.isJsonPrimitive()) {
-                    return null;
+                if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                    throw new IllegalArgumentException("must be a list of strings, found " + e);
                 }
                 items.add(e.getAsString());
             }
             return List.copyOf(items);
         }
-        return null;
+        throw new IllegalArgumentException("must be a string, number, boolean or list of strings");
+    }
+
+    private static boolean isInteger(JsonElement e) {
+        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()
+                && e.getAsNumber().toString().matches("-?\\d{1,9}");
+    }
+
+    private static String optionalString(JsonObject o, String key, String where, List<String> problems) {
+        JsonElement e = o.get(key);
+        if (e == null) {
+            return "";
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            problems.add(where + ": \"" + key + "\" must be a string");
+            return "";
+        }
+        return e.getAsString();
     }
 
     private static String string(JsonObject o, String key, String where, List<String> problems) {
@@ -206,7 +244,8 @@ public final class WorkflowJson {
 
     private static long integer(JsonObject o, String key, String where, List<String> problems) {
         JsonElement e = o.get(key);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()
+                || !e.getAsNumber().toString().matches("-?\\d{1,18}")) {
             problems.add(where + ": \"" + key + "\" must be an integer");
             return -1;
         }

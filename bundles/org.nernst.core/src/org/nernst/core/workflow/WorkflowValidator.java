@@ -32,6 +32,10 @@ public final class WorkflowValidator {
     /** Every problem found; empty if the workflow can run. */
     public List<String> problems(Workflow wf) {
         List<String> problems = new ArrayList<>();
+        if (wf.name() == null || !wf.name().matches("[A-Za-z0-9][A-Za-z0-9_.\\-]*") || wf.name().contains("..")) {
+            problems.add("workflow name '" + wf.name() + "' must start with a letter or digit and hold only letters, "
+                    + "digits, '.', '_' and '-' (it names the output folder)");
+        }
         Map<String, WorkflowNode> byId = new LinkedHashMap<>();
         for (WorkflowNode n : wf.nodes()) {
             if (!n.id().matches("[A-Za-z][A-Za-z0-9_\\-]*")) {

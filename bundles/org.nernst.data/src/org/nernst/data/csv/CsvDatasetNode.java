@@ -48,10 +48,33 @@ public final class CsvDatasetNode implements Node {
             }
             parts.add(t);
         }
+        for (int i = 1; i < parts.size(); i++) {
+            sameLayout(files.get(0), parts.get(0), files.get(i), parts.get(i));
+        }
         Table table = parts.size() == 1 ? parts.get(0) : Table.concat(CsvReader.stem(files.get(0)), parts);
         table = markRoles(table, p, files.get(0));
         c.info("read " + table.rowCount() + " rows × " + table.columnCount() + " columns from " + files.size() + " file(s)");
         return Map.of("table", table);
+    }
+
+    /** Files stacked by a glob must agree on every column's name, unit and type. */
+    private static void sameLayout(Path firstFile, Table first, Path file, Table t) throws DataException {
+        if (!t.columnNames().equals(first.columnNames())) {
+            throw new DataException(file, "line 1", "columns " + t.columnNames() + " differ from " + first.columnNames()
+                    + " of " + firstFile.getFileName() + "; files read together must have the same columns");
+        }
+        for (int c = 0; c < t.columnCount(); c++) {
+            Column a = first.columns().get(c), b = t.columns().get(c);
+            if (!a.unit().equals(b.unit()) || a.type() != b.type()) {
+                throw new DataException(file, "column '" + b.name() + "'", "is " + describe(b) + " but " + describe(a)
+                        + " in " + firstFile.getFileName() + "; files read together must agree");
+            }
+        }
+    }
+
+    private static String describe(Column c) {
+        return (c.type() == org.nernst.core.table.ColumnType.STRING ? "text" : "numeric")
+                + (c.unit().isEmpty() ? " without a unit" : " in " + c.unit());
     }
 
     private static Table markRoles(Table t, Parameters p, Path file) throws DataException {
@@ -73,7 +96,7 @@ public final class CsvDatasetNode implements Node {
     }
 
     /** The file itself, or the files matching a glob in its last path segment, sorted by name. */
-    static List<Path> files(Path spec) throws DataException, IOException {
+    static List<Path> files(Path spec) throws DataException {
         String last = spec.getFileName() == null ? "" : spec.getFileName().toString();
         if (!last.contains("*") && !last.contains("?")) {
             if (!Files.isRegularFile(spec)) {
@@ -89,6 +112,8 @@ public final class CsvDatasetNode implements Node {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, last)) {
             ds.forEach(out::add);
+        } catch (IOException e) {
+            throw new DataException(dir.toString(), "", "cannot be listed: " + e, e);
         }
         if (out.isEmpty()) {
             throw new DataException(spec, "", "no file matches");

@@ -58,7 +58,9 @@ public final class CsvReader {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw new DataException(file, "", "is not UTF-8 text (is it a binary or Excel file?)");
             }
-            throw e.getCause();
+            throw new DataException(file.toString(), "", "cannot be read: " + e.getCause().getMessage(), e);
+        } catch (IOException e) {
+            throw new DataException(file.toString(), "", "cannot be read: " + e, e);
         }
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new DataException(file, "line 1", "empty file; a header line with column names was expected");
@@ -82,6 +84,12 @@ public final class CsvReader {
             if (names[c].isEmpty()) {
                 names[c] = c == 0 ? "index" : "column" + (c + 1);
                 warnings.accept(file.getFileName() + ": column " + (c + 1) + " has no name; called it '" + names[c] + "'");
+            }
+            for (int k = 0; k < c; k++) {
+                if (names[k].equals(names[c])) {
+                    throw new DataException(file, "line 1", "columns " + (k + 1) + " and " + (c + 1)
+                            + " are both named '" + names[c] + "'; column names must be unique");
+                }
             }
         }
         List<List<String>> rows = new ArrayList<>(lines.size());
@@ -149,12 +157,12 @@ public final class CsvReader {
         return MISSING.contains(v.toLowerCase(Locale.ROOT));
     }
 
+    /** Plain decimal numbers only: Java's own syntax ({@code 2f}, {@code 0x1p3}, {@code Infinity}) is not data. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
+            .compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static Double parse(String v) {
-        try {
-            return Double.valueOf(v);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return NUMBER.matcher(v).matches() ? Double.valueOf(v) : null;
     }
 
     private static String stripBom(String s) {

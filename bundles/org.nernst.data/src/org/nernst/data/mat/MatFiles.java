@@ -30,6 +30,8 @@ public final class MatFiles {
             n = in.readNBytes(head, 0, head.length);
         } catch (NoSuchFileException e) {
             throw new DataException(file, "", "file not found");
+        } catch (IOException e) {
+            throw new DataException(file.toString(), "", "cannot be read: " + e, e);
         }
         String text = new String(head, 0, Math.min(n, 116), StandardCharsets.ISO_8859_1);
         if (n < 128 || !text.startsWith("MATLAB")) {

@@ -46,6 +46,8 @@ public final class NasaDatasetNode implements Node {
         if (cells.isEmpty()) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.mat")) {
                 ds.forEach(files::add);
+            } catch (java.io.IOException e) {
+                throw new DataException(folder.toString(), "", "cannot be listed: " + e, e);
             }
             files.sort(null);
             if (files.isEmpty()) {

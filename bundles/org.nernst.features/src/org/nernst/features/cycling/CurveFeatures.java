@@ -14,6 +14,25 @@ public final class CurveFeatures {
     /** Result of {@link #of}; times in s from the start of the cycle, slopes per second. */
     public record Values(double timeToThreshold, double voltageSlope, double initialVoltageSlope,
             double maxTemperature, double timeToMaxTemperature, double temperatureSlope, double duration) {
+
+        public boolean allFinite() {
+            return undefined().isEmpty();
+        }
+
+        /** The names of the features that are NaN or infinite. */
+        public java.util.List<String> undefined() {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            String[] names = { "time_to_threshold", "voltage_slope", "initial_voltage_slope", "max_temperature",
+                    "time_to_max_temperature", "temperature_slope", "duration" };
+            double[] v = { timeToThreshold, voltageSlope, initialVoltageSlope, maxTemperature, timeToMaxTemperature,
+                    temperatureSlope, duration };
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isFinite(v[i])) {
+                    out.add(names[i]);
+                }
+            }
+            return out;
+        }
     }
 
     /**

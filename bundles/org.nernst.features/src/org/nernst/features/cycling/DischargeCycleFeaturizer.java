@@ -79,6 +79,9 @@ public final class DischargeCycleFeaturizer implements Node {
                         Arrays.copyOfRange(temp, span[0], span[1]), threshold, window);
                 if (Double.isNaN(f.timeToThreshold())) {
                     reason = String.format(Locale.ROOT, "voltage never fell below %.2f V", threshold);
+                } else if (!f.allFinite()) {
+                    reason = "a feature is undefined (" + f.undefined() + "): too few samples in a window or missing "
+                            + "temperatures";
                 }
             }
             if (reason != null) {
@@ -165,12 +168,19 @@ public final class DischargeCycleFeaturizer implements Node {
     private static Map<String, int[]> spans(Table ts) throws DataException {
         Column cell = need(ts, "cell"), cycle = need(ts, "cycle"), type = need(ts, "type");
         Map<String, int[]> out = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         int start = 0;
         for (int r = 1; r <= ts.rowCount(); r++) {
             if (r == ts.rowCount() || !cell.format(r).equals(cell.format(start))
                     || cycle.asDouble(r) != cycle.asDouble(start)) {
+                String key = cell.format(start) + "#" + (long) cycle.asDouble(start);
+                if (!seen.add(key)) {
+                    throw new DataException(ts.name(), "row " + (start + 1), "the samples of cell " + cell.format(start)
+                            + ", cycle " + (long) cycle.asDouble(start) + " are not in one block; sort the time series "
+                            + "by cell and cycle");
+                }
                 if ("discharge".equals(type.format(start))) {
-                    out.put(cell.format(start) + "#" + (long) cycle.asDouble(start), new int[] { start, r });
+                    out.put(key, new int[] { start, r });
                 }
                 start = r;
             }

@@ -25,6 +25,13 @@ public final class TestNodes {
     /** Outputs a table x = 0..rows-1, y = factor·x. */
     public static final class Source implements Node {
         @Override
+        public void configure(org.nernst.core.node.Parameters p) {
+            if (p.number("factor") == 0) {
+                throw new IllegalArgumentException("factor 0 makes y constant; give a non-zero slope");
+            }
+        }
+
+        @Override
         public Map<String, Object> execute(NodeContext c) {
             int n = (int) c.parameters().integer("rows");
             double f = c.parameters().number("factor");
@@ -76,6 +83,35 @@ public final class TestNodes {
                     Thread.onSpinWait();
                 }
             }
+        }
+    }
+
+    /** Released by tests so an abandoned {@link Stubborn} thread ends. */
+    public static volatile boolean releaseStubborn;
+    /** Counted down when a {@link Stubborn} node starts. */
+    public static volatile CountDownLatch stubbornStarted = new CountDownLatch(1);
+
+    /** Ignores the monitor and interrupts, as a long native or library call does. */
+    public static final class Stubborn implements Node {
+        @Override
+        public Map<String, Object> execute(NodeContext c) {
+            stubbornStarted.countDown();
+            while (!releaseStubborn) {
+                Thread.onSpinWait();
+            }
+            return Map.of("table", new Table("none", java.util.List.of()));
+        }
+    }
+
+    /** Its class initializer records that it was loaded, so tests can see when loading happens. */
+    public static final class Probe implements Node {
+        static {
+            System.setProperty("nernst.test.probeLoaded", "true");
+        }
+
+        @Override
+        public Map<String, Object> execute(NodeContext c) {
+            return Map.of("table", new Table("none", java.util.List.of()));
         }
     }
 
