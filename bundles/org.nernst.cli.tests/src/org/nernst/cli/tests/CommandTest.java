@@ -73,6 +73,17 @@ class CommandTest {
     }
 
     @Test
+    void validateAndRunAgreeOnWhatANodeRefuses(@TempDir Path dir) {
+        // the cross-validation node refuses a target that is also a feature: a workflow error, before anything runs
+        String[] set = { "--set", "cv_gpr.features=capacity,cycle" };
+        Cli.Outcome v = Cli.run("validate", Cli.EXAMPLE.toString(), set[0], set[1]);
+        assertEquals(3, v.code(), v.err());
+        assertTrue(v.err().contains("the target 'capacity' is also listed as a feature"), v.err());
+        Cli.Outcome r = Cli.run("run", Cli.EXAMPLE.toString(), set[0], set[1], "--out", dir.resolve("o").toString());
+        assertEquals(3, r.code(), r.err());
+    }
+
+    @Test
     void missingWorkflowFileAndUnknownCommand() {
         assertEquals(3, Cli.run("validate", "no/such.workflow.json").code());
         Cli.Outcome o = Cli.run("frobnicate");

@@ -93,6 +93,7 @@ class RunCommandTest {
                 """);
         Path out = dir.resolve("out");
         Files.createDirectories(out);
+        Files.writeString(out.resolve(".nernst-result"), "");
         Files.writeString(out.resolve("earlier.csv"), "x\n1\n");
         Cli.Outcome o = Cli.run("run", wf.toString(), "--out", out.toString());
         assertEquals(5, o.code(), o.err());
@@ -101,6 +102,52 @@ class RunCommandTest {
         try (var s = Files.list(dir)) {
             assertEquals(2, s.count(), "no partial folder left beside the output");
         }
+    }
+
+    @Test
+    void anExistingFolderThatIsNotAResultFolderIsNeverReplaced(@TempDir Path dir) throws Exception {
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+        Cli.Outcome o = Cli.run("run", Cli.EXAMPLE.toString(), "--set", "cells.folder=" + Cli.nasaData(), "--out",
+                mine.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("is not a Nernst result folder"), o.err());
+        assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
+    }
+
+    @Test
+    void aCancelFileThatAlreadyExistsIsRefused(@TempDir Path dir) throws Exception {
+        Path cancel = dir.resolve("cancel");
+        Files.writeString(cancel, "");
+        Cli.Outcome o = Cli.run("run", Cli.EXAMPLE.toString(), "--cancel-file", cancel.toString(), "--out",
+                dir.resolve("out").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("already exists"), o.err());
+    }
+
+    @Test
+    void overridesAreSavedWithTheirDeclaredTypes(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Cli.Outcome o = Cli.run("run", Cli.EXAMPLE.toString(), "--set", "cells.folder=" + Cli.nasaData(), "--set",
+                "cells.cells=B0025,B0026,B0027", "--set", "cv_rf.scheme=group-kfold", "--set", "cv_rf.folds=3",
+                "--set", "rf.trees=20", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        JsonObject saved = json(out.resolve("workflow.json"));
+        JsonObject rf = null, cells = null;
+        for (var n : saved.getAsJsonArray("nodes")) {
+            String id = n.getAsJsonObject().get("id").getAsString();
+            if (id.equals("cv_rf")) {
+                rf = n.getAsJsonObject().getAsJsonObject("parameters");
+            } else if (id.equals("cells")) {
+                cells = n.getAsJsonObject().getAsJsonObject("parameters");
+            }
+        }
+        assertTrue(rf.get("folds").getAsJsonPrimitive().isNumber(), rf.toString());
+        assertTrue(cells.get("cells").isJsonArray(), cells.toString());
+        JsonObject m = json(out.resolve("cv_rf.metrics.json"));
+        assertEquals("group-kfold", m.get("scheme").getAsString());
+        assertEquals(3, m.get("folds").getAsInt());
     }
 
     @Test

@@ -85,6 +85,33 @@ class CsvConnectorTest {
     }
 
     @Test
+    void filesStackedByAGlobMustAgreeOnUnits(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "time [s],voltage [V]\n0,4.1\n");
+        Files.writeString(dir.resolve("b.csv"), "time [s],voltage [mV]\n0,4100\n");
+        DataException e = error(Map.of("file", dir.resolve("*.csv").toString()));
+        assertEquals(dir.resolve("b.csv") + ": column 'voltage': is numeric in mV but numeric in V in a.csv; "
+                + "files read together must agree", e.getMessage());
+    }
+
+    @Test
+    void onlyPlainDecimalNumbersAreNumbers(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("java.csv");
+        Files.writeString(f, "x\n1\n2f\n");
+        assertTrue(error(Map.of("file", f.toString())).getMessage().contains("line 3, column 'x': '2f' is not a number"));
+        Path ok = dir.resolve("ok.csv");
+        Files.writeString(ok, "x\n-1.5e-3\n.5\n+2\nNaN\n");
+        assertEquals(4, read(Map.of("file", ok.toString())).rowCount());
+    }
+
+    @Test
+    void duplicateColumnNamesAreRefused(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("dup.csv");
+        Files.writeString(f, "voltage [V],voltage [mV]\n1,2\n");
+        assertEquals(f + ": line 1: columns 1 and 2 are both named 'voltage'; column names must be unique",
+                error(Map.of("file", f.toString())).getMessage());
+    }
+
+    @Test
     void unknownRoleColumnIsNamed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("t.csv");
         Files.writeString(f, "a,b\n1,2\n");
