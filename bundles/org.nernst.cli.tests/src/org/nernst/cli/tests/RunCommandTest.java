@@ -70,6 +70,14 @@ class RunCommandTest {
         assertTrue(o.out().contains("cv_gpr: Gaussian process regression leave-one-group-out  RMSE"), o.out());
     }
 
+    /** A workflow file of one node, with the node's id the workflow name's first letter. */
+    private static Path oneNodeWorkflow(Path dir, String name, String type) throws Exception {
+        Path wf = dir.resolve(name + ".workflow.json");
+        Files.writeString(wf, "{\"format\": \"nernst-workflow\", \"formatVersion\": 1, \"name\": \"" + name
+                + "\", \"nodes\": [ {\"id\": \"" + name.charAt(0) + "\", \"type\": \"" + type + "\"} ]}\n");
+        return wf;
+    }
+
     private static int excluded(Path out) throws Exception {
         return Files.readAllLines(out.resolve("features.excluded.csv")).size() - 1;
     }
@@ -86,11 +94,7 @@ class RunCommandTest {
 
     @Test
     void executionFailureExitsWith5AndKeepsThePreviousResults(@TempDir Path dir) throws Exception {
-        Path wf = dir.resolve("fail.workflow.json");
-        Files.writeString(wf, """
-                {"format": "nernst-workflow", "formatVersion": 1, "name": "fail",
-                 "nodes": [ {"id": "f", "type": "test.cli.failing"} ]}
-                """);
+        Path wf = oneNodeWorkflow(dir, "fail", "test.cli.failing");
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve(".nernst-result"), "");
@@ -152,11 +156,7 @@ class RunCommandTest {
 
     @Test
     void cancelFileStopsTheRunWithinASecondAndWritesNothing(@TempDir Path dir) throws Exception {
-        Path wf = dir.resolve("block.workflow.json");
-        Files.writeString(wf, """
-                {"format": "nernst-workflow", "formatVersion": 1, "name": "block",
-                 "nodes": [ {"id": "b", "type": "test.cli.blocking"} ]}
-                """);
+        Path wf = oneNodeWorkflow(dir, "block", "test.cli.blocking");
         Path cancel = dir.resolve("cancel");
         Path out = dir.resolve("out");
         TestNodes.started = new CountDownLatch(1);

@@ -40,7 +40,28 @@ import org.nernst.core.workflow.WorkflowException;
 import org.nernst.core.workflow.WorkflowNode;
 
 class WorkflowExecutorTest {
+    private static final ExecutionListener QUIET = new ExecutionListener() {
+    };
     private final WorkflowExecutor executor = new WorkflowExecutor(NodeRegistry.platform(), 4);
+
+    /** A run on another thread: what it threw, and a latch counted down when it returned. */
+    private record Background(AtomicReference<Throwable> outcome, CountDownLatch ended) {
+    }
+
+    private Background startInBackground(Workflow wf, CancelToken token) {
+        Background b = new Background(new AtomicReference<>(), new CountDownLatch(1));
+        Thread t = new Thread(() -> {
+            try {
+                executor.run(wf, QUIET, token);
+            } catch (Throwable e) {
+                b.outcome().set(e);
+            } finally {
+                b.ended().countDown();
+            }
+        });
+        t.start();
+        return b;
+    }
 
     @Test
     void runsNodesInDependencyOrderAndRecordsProvenance() throws Exception {
@@ -74,8 +95,7 @@ class WorkflowExecutorTest {
                 new WorkflowNode("left", "test.rendezvous", Map.of(), Map.of("table", PortRef.parse("s.table"))),
                 new WorkflowNode("right", "test.rendezvous", Map.of(), Map.of("table", PortRef.parse("s.table")))));
         // Each rendezvous node waits for the other: a sequential executor would fail with a timeout.
-        RunResult r = executor.run(wf, new ExecutionListener() {
-        }, new CancelToken());
+        RunResult r = executor.run(wf, QUIET, new CancelToken());
         assertEquals(10, r.value("left", "table", Table.class).rowCount());
     }
 
@@ -85,25 +105,13 @@ class WorkflowExecutorTest {
         Workflow wf = new Workflow("blocking", "", 1,
                 List.of(new WorkflowNode("b", "test.blocking", Map.of(), Map.of())));
         CancelToken token = new CancelToken();
-        AtomicReference<Throwable> outcome = new AtomicReference<>();
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread t = new Thread(() -> {
-            try {
-                executor.run(wf, new ExecutionListener() {
-                }, token);
-            } catch (Throwable e) {
-                outcome.set(e);
-            } finally {
-                ended.countDown();
-            }
-        });
-        t.start();
+        Background run = startInBackground(wf, token);
         assertTrue(TestNodes.blockingStarted.await(10, TimeUnit.SECONDS), "the node never started");
         long t0 = System.nanoTime();
         token.cancel();
-        assertTrue(ended.await(1, TimeUnit.SECONDS), "run still going 1 s after cancel");
+        assertTrue(run.ended().await(1, TimeUnit.SECONDS), "run still going 1 s after cancel");
         assertTrue(System.nanoTime() - t0 < 1_000_000_000L);
-        assertInstanceOf(CancelledException.class, outcome.get());
+        assertInstanceOf(CancelledException.class, run.outcome().get());
     }
 
     @Test
@@ -111,8 +119,7 @@ class WorkflowExecutorTest {
         Workflow wf = new Workflow("fail", "", 1, List.of(
                 new WorkflowNode("f", "test.failing", Map.of("how", "data"), Map.of())));
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> executor.run(wf,
-                new ExecutionListener() {
-                }, new CancelToken()));
+                QUIET, new CancelToken()));
         assertEquals("f", e.nodeId());
         assertInstanceOf(DataException.class, e.getCause());
         assertTrue(e.getMessage().contains("cells.csv: line 7, column 'voltage [V]': 'abc' is not a number"),
@@ -123,22 +130,19 @@ class WorkflowExecutorTest {
     void missingClassFailsTheRunNotThePlatform() {
         Workflow wf = new Workflow("missing", "", 1, List.of(new WorkflowNode("m", "test.missingClass", Map.of(), Map.of())));
         NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> executor.run(wf,
-                new ExecutionListener() {
-                }, new CancelToken()));
+                QUIET, new CancelToken()));
         assertTrue(e.getMessage().contains("DoesNotExist"), e.getMessage());
     }
 
     @Test
     void invalidWorkflowRunsNothing() {
         Workflow wf = new Workflow("bad", "", 1, List.of(new WorkflowNode("s", "test.source", Map.of(), Map.of())));
-        assertThrows(WorkflowException.class, () -> executor.run(wf, new ExecutionListener() {
-        }, new CancelToken()));
+        assertThrows(WorkflowException.class, () -> executor.run(wf, QUIET, new CancelToken()));
     }
 
     @Test
     void resultWriterWritesLeafOutputsAndSavedNodesWithProvenance(@TempDir Path dir) throws Exception {
-        RunResult r = executor.run(WorkflowJsonTest.small(), new ExecutionListener() {
-        }, new CancelToken());
+        RunResult r = executor.run(WorkflowJsonTest.small(), QUIET, new CancelToken());
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve(ResultWriter.MARKER), "");
@@ -153,8 +157,7 @@ class WorkflowExecutorTest {
 
     @Test
     void resultWriterNeverReplacesAFolderItDidNotWrite(@TempDir Path dir) throws Exception {
-        RunResult r = executor.run(WorkflowJsonTest.small(), new ExecutionListener() {
-        }, new CancelToken());
+        RunResult r = executor.run(WorkflowJsonTest.small(), QUIET, new CancelToken());
         Path precious = dir.resolve("thesis");
         Files.createDirectories(precious);
         Files.writeString(precious.resolve("chapter1.tex"), "years of work");
@@ -187,8 +190,7 @@ class WorkflowExecutorTest {
                 List.of(new WorkflowNode("s", "test.source", Map.of("factor", 0.0), Map.of())));
         WorkflowException e = assertThrows(WorkflowException.class, () -> executor.check(wf));
         assertEquals(List.of("node 's' (test.source): factor 0 makes y constant; give a non-zero slope"), e.problems());
-        assertThrows(WorkflowException.class, () -> executor.run(wf, new ExecutionListener() {
-        }, new CancelToken()));
+        assertThrows(WorkflowException.class, () -> executor.run(wf, QUIET, new CancelToken()));
     }
 
     @Test
@@ -198,24 +200,12 @@ class WorkflowExecutorTest {
         Workflow wf = new Workflow("stubborn", "", 1,
                 List.of(new WorkflowNode("s", "test.stubborn", Map.of(), Map.of())));
         CancelToken token = new CancelToken();
-        AtomicReference<Throwable> outcome = new AtomicReference<>();
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread t = new Thread(() -> {
-            try {
-                executor.run(wf, new ExecutionListener() {
-                }, token);
-            } catch (Throwable e) {
-                outcome.set(e);
-            } finally {
-                ended.countDown();
-            }
-        });
-        t.start();
+        Background run = startInBackground(wf, token);
         try {
             assertTrue(TestNodes.stubbornStarted.await(10, TimeUnit.SECONDS));
             token.cancel();
-            assertTrue(ended.await(1, TimeUnit.SECONDS), "run() still blocked 1 s after cancel");
-            assertInstanceOf(CancelledException.class, outcome.get());
+            assertTrue(run.ended().await(1, TimeUnit.SECONDS), "run() still blocked 1 s after cancel");
+            assertInstanceOf(CancelledException.class, run.outcome().get());
         } finally {
             TestNodes.releaseStubborn = true;
         }
@@ -249,7 +239,6 @@ class WorkflowExecutorTest {
     @Test
     void runsAreBoundedInTime() {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> executor.run(WorkflowJsonTest.small(),
-                new ExecutionListener() {
-                }, new CancelToken()));
+                QUIET, new CancelToken()));
     }
 }
