@@ -96,7 +96,7 @@ public final class CsvDatasetNode implements Node {
     }
 
     /** The file itself, or the files matching a glob in its last path segment, sorted by name. */
-    static List<Path> files(Path spec) throws DataException {
+    public static List<Path> files(Path spec) throws DataException {
         String last = spec.getFileName() == null ? "" : spec.getFileName().toString();
         if (!last.contains("*") && !last.contains("?")) {
             if (!Files.isRegularFile(spec)) {

@@ -18,15 +18,16 @@ public final class TimeScanner {
     private int pos;
 
     public double timestamp(byte[] b, int start, int end) {
+        double epoch = numbers.parse(b, start, end);
+        if (numbers.status != NumberScanner.INVALID) {
+            status = numbers.status;
+            return epoch;
+        }
         while (start < end && (b[start] == ' ' || b[start] == '\t')) {
             start++;
         }
         while (end > start && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
             end--;
-        }
-        if (start == end) {
-            status = NumberScanner.MISSING;
-            return Double.NaN;
         }
         pos = start;
         int year, month, day;
