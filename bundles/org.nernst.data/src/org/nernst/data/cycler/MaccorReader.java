@@ -71,9 +71,10 @@ final class MaccorReader {
                 }
             }
             char s = stateOf(state[i]);
-            if (s != 'C' && s != 'D' && s != 'R' && s != 'O' && s != 'S' && s != 'E') {
+            if (!isState(state[i])) {
                 throw new DataException(file, "line " + (i + 3) + ", column 'State'", "'" + state[i]
-                        + "' is not a Maccor state; expected C, D, R, O, S or E");
+                        + "' is not a Maccor state; expected C (charge), D (discharge), R (rest) or another state code "
+                        + "of letters such as O, S or FRA");
             }
             qc[i] = baseQc + (s == 'C' ? nz(ah[i]) : 0);
             ec[i] = baseEc + (s == 'C' ? nz(wh[i]) : 0);
@@ -105,6 +106,18 @@ final class MaccorReader {
 
     private static double nz(double v) {
         return Double.isNaN(v) ? 0 : v;
+    }
+
+    private static boolean isState(String s) {
+        if (s == null || s.isEmpty() || s.length() > 4) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (!Character.isLetter(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char stateOf(String s) {
