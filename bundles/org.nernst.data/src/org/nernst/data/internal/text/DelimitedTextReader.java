@@ -292,21 +292,23 @@ public final class DelimitedTextReader {
             if (got <= 0) {
                 break;
             }
-            for (int i = 0; i < got; i++) {
-                byte x = buf[i];
-                if (x == '\n') {
-                    lines++;
-                    if (nonBlank) {
-                        rows++;
-                    }
-                    nonBlank = false;
-                    open = false;
-                } else {
-                    open = true;
-                    if (x != ' ' && x != '\t' && x != '\r') {
-                        nonBlank = true;
-                    }
+            int i = 0;
+            while (i < got) {
+                int nl = Bytes.indexOf(buf, i, got, (byte) '\n');
+                if (!nonBlank && !Tokens.isBlank(buf, i, nl)) {
+                    nonBlank = true;
                 }
+                if (nl == got) {
+                    open = open || nl > i;
+                    break;
+                }
+                lines++;
+                if (nonBlank) {
+                    rows++;
+                }
+                nonBlank = false;
+                open = false;
+                i = nl + 1;
             }
             pos += got;
             done.addAndGet(got);

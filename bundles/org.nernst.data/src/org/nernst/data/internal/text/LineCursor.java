@@ -37,11 +37,10 @@ final class LineCursor {
     boolean next() throws IOException, LineTooLongException {
         int scanned = 0;
         while (true) {
-            for (int i = bufStart + scanned; i < bufEnd; i++) {
-                if (buf[i] == '\n') {
-                    setLine(i, i + 1);
-                    return true;
-                }
+            int i = Bytes.indexOf(buf, bufStart + scanned, bufEnd, (byte) '\n');
+            if (i < bufEnd) {
+                setLine(i, i + 1);
+                return true;
             }
             scanned = bufEnd - bufStart;
             if (!fill()) {

@@ -70,12 +70,7 @@ final class Tokens {
             fieldEnd = n;
             pos = i;
         } else {
-            int j = pos;
-            byte s = sep;
-            byte[] b = line;
-            while (j < end && b[j] != s) {
-                j++;
-            }
+            int j = Bytes.indexOf(line, pos, end, sep);
             fieldBytes = line;
             fieldStart = pos;
             fieldEnd = j;
