@@ -44,42 +44,35 @@ public final class NumberScanner {
             i++;
         }
         long mantissa = 0;
-        int digits = 0, exp10 = 0;
-        boolean any = false, exact = true;
-        while (i < end && b[i] >= '0' && b[i] <= '9') {
+        int digits = 0;
+        while (i < end) {
             int d = b[i] - '0';
-            any = true;
-            if (digits < 18) {
-                if (mantissa != 0 || d != 0) {
-                    mantissa = mantissa * 10 + d;
-                    digits++;
-                }
-            } else {
-                exp10++;
-                exact &= d == 0;
+            if (d < 0 || d > 9) {
+                break;
             }
+            mantissa = mantissa * 10 + d;
+            digits++;
             i++;
         }
+        int fraction = 0;
         if (i < end && b[i] == '.') {
             i++;
-            while (i < end && b[i] >= '0' && b[i] <= '9') {
+            int from = i;
+            while (i < end) {
                 int d = b[i] - '0';
-                any = true;
-                if (digits < 18) {
-                    if (mantissa != 0 || d != 0) {
-                        mantissa = mantissa * 10 + d;
-                        digits++;
-                    }
-                    exp10--;
-                } else {
-                    exact &= d == 0;
+                if (d < 0 || d > 9) {
+                    break;
                 }
+                mantissa = mantissa * 10 + d;
                 i++;
             }
+            fraction = i - from;
+            digits += fraction;
         }
-        if (!any) {
+        if (digits == 0) {
             return missingWord(b, start, end);
         }
+        int exp10 = -fraction;
         if (i < end && (b[i] == 'e' || b[i] == 'E')) {
             i++;
             boolean expNegative = false;
@@ -91,9 +84,13 @@ public final class NumberScanner {
                 return invalid();
             }
             int e = 0;
-            while (i < end && b[i] >= '0' && b[i] <= '9') {
+            while (i < end) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
                 if (e < 100_000) {
-                    e = e * 10 + (b[i] - '0');
+                    e = e * 10 + d;
                 }
                 i++;
             }
@@ -103,12 +100,9 @@ public final class NumberScanner {
             return invalid();
         }
         status = OK;
-        if (mantissa == 0) {
-            return negative ? -0.0 : 0.0;
-        }
-        double v;
-        if (exact && mantissa < (1L << 53) && exp10 >= -22 && exp10 <= 22) {
-            v = exp10 >= 0 ? mantissa * POW10[exp10] : mantissa / POW10[-exp10];
+        // at most 18 digits cannot overflow a long; then the value is exact if the mantissa fits 53 bits
+        if (digits <= 18 && exp10 >= -22 && exp10 <= 22 && mantissa < (1L << 53)) {
+            double v = exp10 >= 0 ? mantissa * POW10[exp10] : mantissa / POW10[-exp10];
             return negative ? -v : v;
         }
         return Double.parseDouble(new String(b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1));
