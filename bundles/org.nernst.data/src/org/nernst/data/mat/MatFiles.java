@@ -83,15 +83,15 @@ public final class MatFiles {
         String endian = new String(head, 126, 2, StandardCharsets.ISO_8859_1);
         int version = endian.equals("MI") ? (head[124] & 0xff) << 8 | head[125] & 0xff
                 : (head[125] & 0xff) << 8 | head[124] & 0xff;
-        boolean says73 = text.startsWith("MATLAB 7.3");
-        if ((version == 0x0200 || says73) && (endian.equals("IM") || endian.equals("MI"))) {
+        boolean endianKnown = endian.equals("IM") || endian.equals("MI");
+        if (text.startsWith("MATLAB 7.3") || version == 0x0200 && endianKnown) {
             if (n < 520 || !startsWith(head, n, 512, HDF5)) {
                 throw new DataException(file, "header", "says MATLAB 7.3 (HDF5) but there is no HDF5 signature at "
                         + "byte 512 (" + n + " bytes read): the file is truncated or corrupt");
             }
             return MatFormat.V73;
         }
-        if (version == 0x0100 && (endian.equals("IM") || endian.equals("MI"))) {
+        if (version == 0x0100 && endianKnown) {
             return MatFormat.V5;
         }
         throw new DataException(file, "header", String.format("starts '%s' but has version 0x%04x and endian "

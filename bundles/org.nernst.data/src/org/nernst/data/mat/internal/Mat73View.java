@@ -73,6 +73,7 @@ public final class Mat73View implements MatView {
         } catch (IOException e) {
             throw new DataException(file.toString(), "", "cannot be read: " + e, e);
         }
+        checkEndOfFile(file, size);
         HdfFile hdf;
         try {
             hdf = new HdfFile(file);
@@ -88,6 +89,36 @@ public final class Mat73View implements MatView {
             throw e;
         }
         return view;
+    }
+
+    /**
+     * A truncated file is the commonest damage (an interrupted copy of a multi-GB file): the
+     * superblock at byte 512 records where the file ends, so say so plainly instead of letting
+     * the first read past the end fail somewhere inside the library.
+     */
+    private static void checkEndOfFile(Path file, long size) throws DataException {
+        byte[] b = new byte[96];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(512);
+            n = in.readNBytes(b, 0, b.length);
+        } catch (IOException e) {
+            throw new DataException(file.toString(), "HDF5 superblock", "cannot be read: " + e, e);
+        }
+        int version = n > 8 ? b[8] : -1;
+        int offsets = version == 0 || version == 1 ? b[13] : version == 2 || version == 3 ? b[9] : 0;
+        int at = version == 0 ? 24 + 2 * offsets : version == 1 ? 28 + 2 * offsets : 12 + 2 * offsets;
+        if ((offsets != 4 && offsets != 8) || n < at + offsets) {
+            return; // an unusual superblock: leave the judgement to the library
+        }
+        long end = 0;
+        for (int i = offsets - 1; i >= 0; i--) {
+            end = end << 8 | b[at + i] & 0xff;
+        }
+        if (end > size) {
+            throw new DataException(file.toString(), "HDF5 superblock", String.format("the file is truncated: it "
+                    + "should be %,d bytes long but has %,d", end, size));
+        }
     }
 
     @Override
@@ -150,6 +181,7 @@ public final class Mat73View implements MatView {
             if (!(node instanceof Dataset d)) {
                 return new MatUnsupported(where, new int[] { 1, 1 }, "HDF5 " + node.getType(), "not a MATLAB value");
             }
+            checkSize(d, where);
             if (cls == null) {
                 return new MatUnsupported(where, dims(d), "HDF5 dataset", "an HDF5 dataset without MATLAB_class is "
                         + "not a MATLAB value");
@@ -198,6 +230,7 @@ public final class Mat73View implements MatView {
                     (field, i) -> value(children.get(field), where + "." + field));
         }
         for (Map.Entry<String, Node> e : children.entrySet()) {
+            checkSize((Dataset) e.getValue(), where + "." + e.getKey());
             int[] di = dims((Dataset) e.getValue());
             if (dims == null) {
                 dims = di;
@@ -298,13 +331,23 @@ public final class Mat73View implements MatView {
         return out;
     }
 
-    /** Refuses what a small file cannot hold before the library allocates it. */
+    /**
+     * Refuses what a small file cannot hold before the library allocates it. Sizes come from the
+     * declared dimensions in longs: jhdf's own int sizes overflow on a corrupt header.
+     */
     private void checkSize(Dataset d, String where) throws DataException {
-        long elements = guard(where, d::getSize);
-        long bytes = guard(where, d::getSizeInBytes);
-        if (elements > Integer.MAX_VALUE - 8 || bytes > limit || bytes < 0) {
-            throw new DataException(name, where, String.format("declares %s values (%,d bytes), but the file has only "
-                    + "%,d bytes: corrupt, or too large to read whole", describe(guard(where, () -> dims(d))), bytes,
+        long[] h = guard(where, () -> d.isScalar() ? new long[0] : d.getDimensionsAsLong());
+        int width = guard(where, () -> d.getDataType().getSize());
+        long elements = 1;
+        StringBuilder dims = new StringBuilder();
+        for (int i = h.length - 1; i >= 0; i--) {
+            elements = h[i] < 0 || elements > Long.MAX_VALUE / Math.max(1, h[i]) ? Long.MAX_VALUE : elements * h[i];
+            dims.append(dims.isEmpty() ? "" : "×").append(h[i]);
+        }
+        long bytes = elements > Long.MAX_VALUE / Math.max(1, width) ? Long.MAX_VALUE : elements * width;
+        if (elements > Integer.MAX_VALUE - 8 || bytes > limit) {
+            throw new DataException(name, where, String.format("declares %s values (%,d bytes) in a file of %,d bytes: "
+                    + "the file is corrupt, or the array too large to read whole", dims, bytes,
                     dataBytes + hdf.getUserBlockSize()));
         }
     }
@@ -321,7 +364,7 @@ public final class Mat73View implements MatView {
         return v instanceof Number num && num.longValue() != 0;
     }
 
-    /** MATLAB dimensions: HDF5's reversed, at least two. */
+    /** MATLAB dimensions: HDF5's reversed, at least two; called after {@link #checkSize}. */
     private static int[] dims(Dataset d) {
         int[] h = d.isScalar() ? new int[0] : d.getDimensions();
         int[] m = new int[Math.max(2, h.length)];
