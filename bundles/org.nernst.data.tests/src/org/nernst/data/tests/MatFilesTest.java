@@ -152,6 +152,33 @@ class MatFilesTest {
                 + "'variable'", assertInstanceOf(DataException.class, e.getCause()).getMessage());
     }
 
+    // --- files written by Octave 7.3 (Debian octave; fixtures/mat/generate_fixtures.py) ---------
+
+    @Test
+    void octaveV7FileIsMatlab5AndReadsAsATable() throws Exception {
+        Path f = Fixtures.mat("octave-v7.mat");
+        assertEquals(MatFormat.V5, MatFiles.detect(f));
+        Table s = Runs.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "s"))
+                .value("n", "table", Table.class);
+        assertEquals(List.of("a", "b"), s.columnNames());
+        assertArrayEquals(new double[] { 3, 4 }, s.doubles("b"));
+        Table x = Runs.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "x"))
+                .value("n", "table", Table.class);
+        assertArrayEquals(new double[] { 1, 2, 3 }, x.doubles("x"), "a 1×3 row vector is one column");
+    }
+
+    @Test
+    void octaveHdf5FileIsNotAMatlab73File() {
+        Path f = Fixtures.mat("octave-hdf5.mat");
+        assertTrue(refused(f).startsWith(f + ": header: is a plain HDF5 file, not a MATLAB 7.3 MAT-file"), refused(f));
+    }
+
+    @Test
+    void octaveV4FileIsRecognisedAsMatlab4() {
+        Path f = Fixtures.mat("octave-v4.mat");
+        assertTrue(refused(f).contains("it looks like a MATLAB 4 MAT-file, which has no text header"), refused(f));
+    }
+
     // --- headers that are not MATLAB 5 or 7.3 ----------------------------------------------------
 
     private static String refused(Path f) {
