@@ -98,10 +98,10 @@ class SeversonBatchTest {
         Table ts = b.timeseries();
         assertEquals(3 * 5, ts.rowCount(), "cycle 2 has 5 samples in each of the 3 cells");
         assertEquals(List.of("cell", "cycle", "t", "V", "I", "Qc", "Qd", "T"), ts.columnNames());
-        assertEquals(List.of("", "", "min", "V", "A", "Ah", "Ah", "°C"), ts.columns().stream().map(c -> c.unit()).toList());
+        assertEquals(List.of("", "", "min", "V", "C-rate", "Ah", "Ah", "°C"), ts.columns().stream().map(c -> c.unit()).toList());
         assertArrayEquals(new double[] { 0, 0.5, 1.0, 1.5, 2.0 }, Arrays.copyOf(ts.doubles("t"), 5));
         assertArrayEquals(new double[] { 3.0, 3.1, 3.2, 3.3, 3.4 }, Arrays.copyOf(ts.doubles("V"), 5), 1e-12);
-        assertEquals(-4.38, ts.doubles("I")[0], 1e-12);
+        assertEquals(-3.98, ts.doubles("I")[0], 1e-12);
         assertEquals(1.0, ts.doubles("Qc")[4], 1e-12);
         assertEquals(0.502, ts.doubles("Qd")[4], 1e-12);
         int last = ts.rowCount() - 1;

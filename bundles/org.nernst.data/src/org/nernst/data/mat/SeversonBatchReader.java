@@ -24,7 +24,7 @@ import org.nernst.core.table.TableBuilder;
  *   channel_id       char (or a number): the cycler channel
  *   policy           char, the charging policy's file name form, e.g. 3_6C-80PER_3_6C
  *   policy_readable  char, e.g. 3.6C(80%)-3.6C
- *   cycle_life       1×1 double: cycles to 80 % of nominal capacity (NaN or empty if not reached)
+ *   cycle_life       1×1 double: cycles to 80 % of nominal capacity (NaN or empty where not given)
  *   Vdlin            voltage grid of Qdlin/Tdlin (not read)
  *   summary          1×1 struct of ncycles×1 vectors, one value per cycle:
  *     cycle          cycle number
@@ -33,7 +33,7 @@ import org.nernst.core.table.TableBuilder;
  *     Tmax Tavg Tmin cell temperature, °C          chargetime  time to charge, minutes
  *   cycles           1×ncycles struct array, element k the samples of cycle k:
  *     t              time, minutes                 V           voltage, V
- *     I              current, A (negative on discharge)
+ *     I              current as C-rate (1 C = 1.1 A for these A123 APR18650M1A cells), negative on discharge
  *     Qc Qd          charge and discharge capacity, Ah
  *     T              temperature, °C
  *     Qdlin Tdlin discharge_dQdV   interpolated curves (not read)
@@ -43,7 +43,10 @@ import org.nernst.core.table.TableBuilder;
  * series table calls it cycle k (1-based, as MATLAB's {@code batch(i).cycles(k)}). Cells are
  * labelled {@code c0, c1, ...} by their 0-based position in {@code batch}, as the community's
  * {@code b1c0}-style keys do; a prefix such as {@code b1} gives those keys exactly.
- * Units are those of the published description and the loading scripts (time in minutes).
+ * Units: the authors' repository (LoadData.m, LoadData_withDescription.ipynb and the BuildPkl_Batch
+ * notebooks of rdbraatz/data-driven-prediction-of-battery-cycle-life-before-capacity-degradation)
+ * gives time and charge time in minutes, capacity in Ah, IR in Ω, temperature in °C and current as
+ * a C-rate; some third-party loaders take the current as amperes, so check before mixing sources.
  *
  * @since 0.2
  */
@@ -57,7 +60,7 @@ public final class SeversonBatchReader {
     private static final String[][] SUMMARY = { { "QDischarge", "Ah" }, { "QCharge", "Ah" }, { "IR", "Ω" },
             { "Tmax", "°C" }, { "Tavg", "°C" }, { "Tmin", "°C" }, { "chargetime", "min" } };
     /** Cycle fields read, in output order after cell and cycle, with their units. */
-    private static final String[][] SERIES = { { "t", "min" }, { "V", "V" }, { "I", "A" }, { "Qc", "Ah" },
+    private static final String[][] SERIES = { { "t", "min" }, { "V", "V" }, { "I", "C-rate" }, { "Qc", "Ah" },
             { "Qd", "Ah" }, { "T", "°C" } };
 
     /**
