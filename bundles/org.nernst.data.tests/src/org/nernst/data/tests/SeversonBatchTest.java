@@ -24,6 +24,11 @@ import org.nernst.core.table.Table;
 import org.nernst.core.workflow.WorkflowNode;
 import org.nernst.data.mat.SeversonBatchReader;
 
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.types.MatFile;
+import us.hebi.matlab.mat.types.Matrix;
+import us.hebi.matlab.mat.types.Struct;
+
 /**
  * The Severson/Attia batch connector on small files of the published layout. MATLAB 7.3 has no
  * public sample small enough to commit, so {@code fixtures/mat/generate_fixtures.py} wrote them
@@ -142,6 +147,47 @@ class SeversonBatchTest {
         assertEquals(List.of(3, 4, 5, 9), SeversonBatchReader.parsePositions(List.of("3-5", " 9 ")));
     }
 
+    /** The reader goes through the format-neutral view: the same layout saved as MATLAB 5 (by mfl-core) reads alike. */
+    @Test
+    void batchLayoutSavedAsMatlab5ReadsAlike(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("batch-v5.mat");
+        try (MatFile mat = Mat5.newMatFile()) {
+            Struct batch = Mat5.newStruct(1, 2);
+            for (int i = 0; i < 2; i++) {
+                Struct summary = Mat5.newStruct();
+                for (String field : List.of("cycle", "QDischarge", "QCharge", "IR", "Tmax", "Tavg", "Tmin", "chargetime")) {
+                    Matrix m = Mat5.newMatrix(3, 1);
+                    for (int k = 0; k < 3; k++) {
+                        m.setDouble(k, field.equals("cycle") ? k + 1 : 1.07 - 0.01 * k - 0.1 * i);
+                    }
+                    summary.set(field, m);
+                }
+                Struct cycles = Mat5.newStruct(1, 3);
+                for (int k = 0; k < 3; k++) {
+                    for (String field : List.of("t", "V", "I", "Qc", "Qd", "T")) {
+                        Matrix m = Mat5.newMatrix(2, 1);
+                        m.setDouble(0, field.equals("t") ? 0 : 3.3);
+                        m.setDouble(1, field.equals("t") ? 0.5 : 3.2);
+                        cycles.set(field, k, m);
+                    }
+                }
+                batch.set("policy_readable", i, Mat5.newString("4C(80%)-4C")).set("cycle_life", i, Mat5.newScalar(500 + i))
+                        .set("barcode", i, Mat5.newString("EL" + i)).set("channel_id", i, Mat5.newScalar(7 + i))
+                        .set("summary", i, summary).set("cycles", i, cycles);
+            }
+            mat.addArray("batch", batch);
+            Mat5.writeToFile(mat, f.toFile());
+        }
+        SeversonBatchReader.Batch b = reader.read(f, List.of(3), "", ProgressMonitor.none());
+        assertEquals("EL1", text(b.cells(), "barcode", 1));
+        assertEquals("8", text(b.cells(), "channel", 1), "a numeric channel reads as its number");
+        assertArrayEquals(new double[] { 500, 501 }, b.cells().doubles("cycle_life"));
+        assertEquals(6, b.summary().rowCount());
+        assertEquals(0.95, b.summary().doubles("QDischarge")[5], 1e-12);
+        assertEquals(4, b.timeseries().rowCount(), "cycle 3 of both cells, 2 samples each");
+        assertEquals(0.5, b.timeseries().doubles("t")[3]);
+    }
+
     // --- errors: every one a DataException naming the file, where, and what was expected --------
 
     private DataException failure(Path file, List<Integer> cycles) {
@@ -150,6 +196,13 @@ class SeversonBatchTest {
 
     private DataException failure(String fixture) {
         return failure(Fixtures.mat(fixture), List.of(1));
+    }
+
+    @Test
+    void cycleVectorsOfDifferentLengthsAreAnError() {
+        Path f = Fixtures.mat("cycle-length-mismatch.mat");
+        assertEquals(f + ": batch(1).cycles(2).V: has 4 samples but t has 5",
+                failure(f, List.of(1, 2)).getMessage());
     }
 
     @Test
