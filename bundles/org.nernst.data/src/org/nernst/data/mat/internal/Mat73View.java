@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,6 @@ import org.nernst.data.mat.MatValue;
 import org.nernst.data.mat.MatView;
 
 import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
@@ -73,7 +71,7 @@ public final class Mat73View implements MatView {
         } catch (IOException e) {
             throw new DataException(file.toString(), "", "cannot be read: " + e, e);
         }
-        checkEndOfFile(file, size);
+        Mat73Superblock.checkEndOfFile(file, size);
         HdfFile hdf;
         try {
             hdf = new HdfFile(file);
@@ -89,36 +87,6 @@ public final class Mat73View implements MatView {
             throw e;
         }
         return view;
-    }
-
-    /**
-     * A truncated file is the commonest damage (an interrupted copy of a multi-GB file): the
-     * superblock at byte 512 records where the file ends, so say so plainly instead of letting
-     * the first read past the end fail somewhere inside the library.
-     */
-    private static void checkEndOfFile(Path file, long size) throws DataException {
-        byte[] b = new byte[96];
-        int n;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(512);
-            n = in.readNBytes(b, 0, b.length);
-        } catch (IOException e) {
-            throw new DataException(file.toString(), "HDF5 superblock", "cannot be read: " + e, e);
-        }
-        int version = n > 8 ? b[8] : -1;
-        int offsets = version == 0 || version == 1 ? b[13] : version == 2 || version == 3 ? b[9] : 0;
-        int at = version == 0 ? 24 + 2 * offsets : version == 1 ? 28 + 2 * offsets : 12 + 2 * offsets;
-        if ((offsets != 4 && offsets != 8) || n < at + offsets) {
-            return; // an unusual superblock: leave the judgement to the library
-        }
-        long end = 0;
-        for (int i = offsets - 1; i >= 0; i--) {
-            end = end << 8 | b[at + i] & 0xff;
-        }
-        if (end > size) {
-            throw new DataException(file.toString(), "HDF5 superblock", String.format("the file is truncated: it "
-                    + "should be %,d bytes long but has %,d", end, size));
-        }
     }
 
     @Override
@@ -169,31 +137,32 @@ public final class Mat73View implements MatView {
 
     private MatValue value(Node node, String where) throws DataException {
         return guard(where, () -> {
-            String cls = text(node.getAttribute("MATLAB_class"));
+            String cls = Mat73Attributes.text(node.getAttribute("MATLAB_class"));
             if (node instanceof Group g) {
                 if ("struct".equals(cls)) {
                     return struct(g, where);
                 }
-                return new MatUnsupported(where, new int[] { 1, 1 }, cls == null ? "HDF5 group" : cls,
-                        cls == null ? "an HDF5 group without MATLAB_class is not a MATLAB value"
-                                : "MATLAB objects of class " + cls + " are not read");
+                String why = cls == null ? "an HDF5 group without MATLAB_class is not a MATLAB value"
+                        : g.getAttribute("MATLAB_sparse") != null ? "sparse arrays are not read"
+                        : "MATLAB objects of class " + cls + " are not read";
+                return new MatUnsupported(where, new int[] { 1, 1 }, cls == null ? "HDF5 group" : cls, why);
             }
             if (!(node instanceof Dataset d)) {
                 return new MatUnsupported(where, new int[] { 1, 1 }, "HDF5 " + node.getType(), "not a MATLAB value");
             }
             checkSize(d, where);
             if (cls == null) {
-                return new MatUnsupported(where, dims(d), "HDF5 dataset", "an HDF5 dataset without MATLAB_class is "
+                return new MatUnsupported(where, Mat73Attributes.dims(d), "HDF5 dataset", "an HDF5 dataset without MATLAB_class is "
                         + "not a MATLAB value");
             }
-            if (isEmptyMarker(d)) {
+            if (Mat73Attributes.isEmptyMarker(d)) {
                 return empty(d, cls, where);
             }
             if (cls.equals("cell")) {
                 return cell(d, where);
             }
             if (cls.equals("char")) {
-                int[] dims = dims(d);
+                int[] dims = Mat73Attributes.dims(d);
                 return new MatText(where, dims, () -> {
                     double[] codes = doubles(d, where);
                     char[] chars = new char[codes.length];
@@ -205,17 +174,17 @@ public final class Mat73View implements MatView {
             }
             if (NUMERIC.contains(cls)) {
                 if (d.isCompound()) {
-                    return new MatUnsupported(where, dims(d), cls, "complex values are not read");
+                    return new MatUnsupported(where, Mat73Attributes.dims(d), cls, "complex values are not read");
                 }
-                return new MatArray(where, dims(d), cls, () -> doubles(d, where));
+                return new MatArray(where, Mat73Attributes.dims(d), cls, () -> doubles(d, where));
             }
-            return new MatUnsupported(where, dims(d), cls, "MATLAB values of class " + cls + " are not read");
+            return new MatUnsupported(where, Mat73Attributes.dims(d), cls, "MATLAB values of class " + cls + " are not read");
         });
     }
 
     private MatStruct struct(Group g, String where) throws DataException {
         Map<String, Node> children = g.getChildren();
-        List<String> fields = fieldOrder(g, children.keySet());
+        List<String> fields = Mat73Attributes.fieldOrder(g, children.keySet());
         boolean array = !children.isEmpty();
         int[] dims = null;
         for (Node child : children.values()) {
@@ -226,12 +195,12 @@ public final class Mat73View implements MatView {
             }
         }
         if (!array) {
-            return new MatStruct(name, where, isEmptyMarker(g) ? new int[] { 0, 0 } : new int[] { 1, 1 }, fields,
+            return new MatStruct(name, where, Mat73Attributes.isEmptyMarker(g) ? new int[] { 0, 0 } : new int[] { 1, 1 }, fields,
                     (field, i) -> value(children.get(field), where + "." + field));
         }
         for (Map.Entry<String, Node> e : children.entrySet()) {
             checkSize((Dataset) e.getValue(), where + "." + e.getKey());
-            int[] di = dims((Dataset) e.getValue());
+            int[] di = Mat73Attributes.dims((Dataset) e.getValue());
             if (dims == null) {
                 dims = di;
             } else if (!java.util.Arrays.equals(dims, di)) {
@@ -259,7 +228,7 @@ public final class Mat73View implements MatView {
                     + " values instead of object references: corrupt file");
         }
         long[][] refs = new long[1][];
-        return new MatCell(name, where, dims(d), i -> {
+        return new MatCell(name, where, Mat73Attributes.dims(d), i -> {
             if (refs[0] == null) {
                 refs[0] = references(d, where);
             }
@@ -350,76 +319,6 @@ public final class Mat73View implements MatView {
                     + "the file is corrupt, or the array too large to read whole", dims, bytes,
                     dataBytes + hdf.getUserBlockSize()));
         }
-    }
-
-    private static boolean isEmptyMarker(Node n) {
-        Attribute a = n.getAttribute("MATLAB_empty");
-        if (a == null) {
-            return false;
-        }
-        Object v = a.getData();
-        if (v != null && v.getClass().isArray() && java.lang.reflect.Array.getLength(v) > 0) {
-            v = java.lang.reflect.Array.get(v, 0);
-        }
-        return v instanceof Number num && num.longValue() != 0;
-    }
-
-    /** MATLAB dimensions: HDF5's reversed, at least two; called after {@link #checkSize}. */
-    private static int[] dims(Dataset d) {
-        int[] h = d.isScalar() ? new int[0] : d.getDimensions();
-        int[] m = new int[Math.max(2, h.length)];
-        java.util.Arrays.fill(m, 1);
-        for (int i = 0; i < h.length; i++) {
-            m[i] = h[h.length - 1 - i];
-        }
-        return m;
-    }
-
-    private static List<String> fieldOrder(Group g, Set<String> children) {
-        Set<String> order = new LinkedHashSet<>();
-        try {
-            Attribute a = g.getAttribute("MATLAB_fields");
-            if (a != null && a.getData() instanceof Object[] names) {
-                for (Object n : names) {
-                    order.add(joined(n));
-                }
-            }
-        } catch (RuntimeException e) {
-            order.clear(); // the order is a nicety: fall back to the children's
-        }
-        if (!order.equals(children)) {
-            return new ArrayList<>(children);
-        }
-        return new ArrayList<>(order);
-    }
-
-    private static String joined(Object n) {
-        if (n instanceof String s) {
-            return s;
-        }
-        if (n instanceof byte[] b) {
-            return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
-        }
-        StringBuilder b = new StringBuilder();
-        if (n != null && n.getClass().isArray()) {
-            for (int i = 0; i < java.lang.reflect.Array.getLength(n); i++) {
-                b.append(joined(java.lang.reflect.Array.get(n, i)));
-            }
-        } else {
-            b.append(n);
-        }
-        return b.toString();
-    }
-
-    private static String text(Attribute a) {
-        if (a == null) {
-            return null;
-        }
-        Object v = a.getData();
-        if (v != null && v.getClass().isArray()) {
-            return java.lang.reflect.Array.getLength(v) == 0 ? "" : joined(v);
-        }
-        return v == null ? null : v.toString();
     }
 
     private static String describe(int[] dims) {
