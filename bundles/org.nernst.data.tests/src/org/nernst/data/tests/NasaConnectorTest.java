@@ -1,5 +1,6 @@
 package org.nernst.data.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -172,7 +173,7 @@ class NasaConnectorTest {
     }
 
     @Test
-    void matlab73FileIsRecognisedAndRefusedWithAReason(@TempDir Path dir) throws Exception {
+    void matlab73HeaderWithoutHdf5DataIsRefusedAsTruncated(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("B0097.mat");
         byte[] head = new byte[512];
         byte[] text = "MATLAB 7.3 MAT-file, Platform: GLNXA64, Created on: Thu Nov 26 10:00:00 2026 HDF5 schema 1.00 ."
@@ -181,7 +182,43 @@ class NasaConnectorTest {
         System.arraycopy(text, 0, head, 0, text.length);
         Files.write(f, head);
         DataException e = assertThrows(DataException.class, () -> reader.read(f, Set.of(), ProgressMonitor.none()));
-        assertTrue(e.getMessage().contains("MATLAB 7.3 (HDF5)"), e.getMessage());
+        assertEquals(f + ": header: says MATLAB 7.3 (HDF5) but there is no HDF5 signature at byte 512 (512 bytes read): "
+                + "the file is truncated or corrupt", e.getMessage());
+    }
+
+    /**
+     * The NASA layout saved as MATLAB 7.3 by hdf5storage (a real tool; fixtures/mat/generate_fixtures.py):
+     * the struct array of cycles becomes object references into #refs#, and reads as the v5 files do.
+     */
+    @Test
+    void nasaCellSavedAsMatlab73ReadsLikeTheVersion5Files() throws Exception {
+        NasaCellReader.Cell cell = reader.read(Fixtures.mat("nasa73/B0090.mat"), Set.of("charge", "discharge"),
+                ProgressMonitor.none());
+        Table c = cell.cycles();
+        assertEquals(3, c.rowCount());
+        assertEquals(List.of("charge", "discharge", "impedance"), List.of(c.column("type").format(0),
+                c.column("type").format(1), c.column("type").format(2)));
+        assertArrayEquals(new double[] { 24, 24, 24 }, c.doubles("ambient_temperature"));
+        assertEquals("2008-04-02T13:08:17.921", c.column("start").format(0));
+        assertArrayEquals(new double[] { 4, 3, 0 }, c.doubles("samples"));
+        assertArrayEquals(new double[] { Double.NaN, 1.8565, Double.NaN }, c.doubles("capacity"));
+        assertEquals(0.0561, c.doubles("Re")[2]);
+        assertEquals(0.2009, c.doubles("Rct")[2]);
+        Table ts = cell.timeseries();
+        assertEquals(4 + 3, ts.rowCount());
+        assertEquals(4.19, ts.doubles("voltage")[0]);
+        assertEquals(30.5, ts.doubles("time")[3]);
+        assertEquals(200.0, ts.doubles("time")[6]);
+        assertEquals(28.0, ts.doubles("temperature")[6]);
+        assertEquals("discharge", ts.column("type").format(6));
+    }
+
+    @Test
+    void connectorNodeReadsAMatlab73CellFromItsFolder() throws Exception {
+        Path folder = Fixtures.mat("nasa73/B0090.mat").getParent();
+        RunResult r = Runs.node("org.nernst.data.nasaPcoe", Map.of("folder", folder.toString(), "cells", List.of("B0090")));
+        assertEquals(3, r.value("n", "cycles", Table.class).rowCount());
+        assertEquals(3, r.value("n", "timeseries", Table.class).rowCount(), "the discharge's 3 samples");
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.nernst.data.mat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import org.nernst.core.node.DataException;
@@ -13,17 +11,11 @@ import org.nernst.core.table.Role;
 import org.nernst.core.table.Table;
 import org.nernst.core.table.TableBuilder;
 
-import us.hebi.matlab.mat.format.Mat5File;
-import us.hebi.matlab.mat.types.Array;
-import us.hebi.matlab.mat.types.Char;
-import us.hebi.matlab.mat.types.Matrix;
-import us.hebi.matlab.mat.types.MatFile;
-import us.hebi.matlab.mat.types.Struct;
-
 /**
- * Reads one cell of the NASA Ames PCoE battery ageing data set (Saha and Goebel, 2007): a MATLAB 5
- * file holding a struct named as the file whose field {@code cycle} is a 1×N struct array of
- * charge, discharge and impedance cycles. See {@code nasa-pcoe/PROVENANCE.md} of the shared data.
+ * Reads one cell of the NASA Ames PCoE battery ageing data set (Saha and Goebel, 2007): a MAT-file
+ * holding a struct named as the file whose field {@code cycle} is a 1×N struct array of charge,
+ * discharge and impedance cycles. See {@code nasa-pcoe/PROVENANCE.md} of the shared data. The
+ * published files are MATLAB 5; the same layout saved as MATLAB 7.3 reads alike ({@link MatFiles}).
  *
  * @since 0.1
  */
@@ -37,10 +29,14 @@ public final class NasaCellReader {
 
     public Cell read(Path file, Set<String> seriesTypes, ProgressMonitor monitor) throws DataException, IOException {
         String cell = stem(file);
-        try (Mat5File mat = MatFiles.readV5(file)) {
-            Struct top = variable(mat, cell, file);
-            Struct cycle = field(top, "cycle", cell, file, Struct.class);
-            int n = cycle.getNumElements();
+        String f = file.toString();
+        try (MatView mat = MatFiles.open(file)) {
+            if (!mat.variableNames().contains(cell)) {
+                throw mat.missing(cell, "a NASA PCoE cell file holds a struct named as the file");
+            }
+            MatStruct top = mat.struct(cell, "a struct with field 'cycle'");
+            MatStruct cycle = top.get("cycle", 0, MatStruct.class, "a struct array of cycles");
+            int n = (int) cycle.numel();
             TableBuilder cycles = new TableBuilder(cell + " cycles")
                     .stringColumn("cell", Role.GROUP)
                     .longColumn("cycle", "", Role.TIME)
@@ -61,35 +57,39 @@ public final class NasaCellReader {
                     .doubleColumn("temperature", "°C", Role.NONE);
             for (int i = 0; i < n; i++) {
                 monitor.checkCanceled();
-                String where = cell + ".cycle(" + (i + 1) + ")";
-                String type = text(cycle, "type", i, where, file);
-                Struct data = cycle.getFieldNames().contains("data") ? cycle.getStruct("data", i) : null;
-                if (data == null) {
+                String where = cycle.whereOf(i);
+                if (!cycle.has("type")) {
+                    throw new DataException(file, where, "has no field 'type'");
+                }
+                String type = cycle.get("type", i, MatText.class, "text").text().trim();
+                if (!cycle.has("data")) {
                     throw new DataException(file, where, "has no field 'data'");
                 }
-                double ambient = scalar(cycle.get("ambient_temperature", i));
+                MatStruct data = cycle.get("data", i, MatStruct.class, "a struct of measurements");
+                double ambient = cycle.has("ambient_temperature") ? scalar(cycle.get("ambient_temperature", i), f)
+                        : Double.NaN;
                 int samples = 0;
-                if ((type.equals("charge") || type.equals("discharge")) && data.getFieldNames().contains("Time")) {
-                    samples = data.getMatrix("Time").getNumElements();
+                if ((type.equals("charge") || type.equals("discharge")) && data.has("Time")) {
+                    samples = (int) data.get("Time", 0).numel();
                 }
                 cycles.set(0, cell).set(1, (long) (i + 1)).set(2, type).set(3, ambient)
-                        .set(4, start(cycle.get("time", i))).set(5, (long) samples)
-                        .set(6, type.equals("discharge") ? optionalScalar(data, "Capacity") : Double.NaN)
-                        .set(7, type.equals("impedance") ? optionalScalar(data, "Re") : Double.NaN)
-                        .set(8, type.equals("impedance") ? optionalScalar(data, "Rct") : Double.NaN)
+                        .set(4, cycle.has("time") ? start(cycle.get("time", i)) : null).set(5, (long) samples)
+                        .set(6, type.equals("discharge") ? optionalScalar(data, "Capacity", f) : Double.NaN)
+                        .set(7, type.equals("impedance") ? optionalScalar(data, "Re", f) : Double.NaN)
+                        .set(8, type.equals("impedance") ? optionalScalar(data, "Rct", f) : Double.NaN)
                         .endRow();
                 if (seriesTypes.contains(type) && samples > 0) {
-                    Matrix[] cols = new Matrix[SERIES.length];
+                    double[][] cols = new double[SERIES.length][];
                     for (int k = 0; k < SERIES.length; k++) {
-                        cols[k] = field(data, SERIES[k], where + ".data", file, Matrix.class);
-                        if (cols[k].getNumElements() != samples) {
-                            throw new DataException(file, where + ".data." + SERIES[k], "has " + cols[k].getNumElements()
+                        cols[k] = data.get(SERIES[k], 0, MatArray.class, "a numeric vector").doubles();
+                        if (cols[k].length != samples) {
+                            throw new DataException(file, where + ".data." + SERIES[k], "has " + cols[k].length
                                     + " samples but Time has " + samples);
                         }
                     }
                     for (int s = 0; s < samples; s++) {
-                        ts.set(0, cell).set(1, (long) (i + 1)).set(2, type).set(3, cols[0].getDouble(s))
-                                .set(4, cols[1].getDouble(s)).set(5, cols[2].getDouble(s)).set(6, cols[3].getDouble(s))
+                        ts.set(0, cell).set(1, (long) (i + 1)).set(2, type).set(3, cols[0][s])
+                                .set(4, cols[1][s]).set(5, cols[2][s]).set(6, cols[3][s])
                                 .endRow();
                     }
                 }
@@ -98,63 +98,24 @@ public final class NasaCellReader {
         }
     }
 
-    private static Struct variable(MatFile mat, String name, Path file) throws DataException {
-        List<String> names = new ArrayList<>();
-        for (MatFile.Entry e : mat.getEntries()) {
-            names.add(e.getName());
-            if (e.getName().equals(name)) {
-                if (!(e.getValue() instanceof Struct s)) {
-                    throw new DataException(file, "variable '" + name + "'", "is a " + e.getValue().getType()
-                            + ", a struct with field 'cycle' was expected");
-                }
-                return s;
-            }
-        }
-        throw new DataException(file, "variable '" + name + "'", "not found; a NASA PCoE cell file holds a struct "
-                + "named as the file, this file holds " + names);
+    private static double scalar(MatValue v, String file) throws DataException {
+        return v instanceof MatArray a && a.numel() > 0 ? a.doubles()[0] : Double.NaN;
     }
 
-    private static <T extends Array> T field(Struct s, String name, String where, Path file, Class<T> type)
-            throws DataException {
-        if (!s.getFieldNames().contains(name)) {
-            throw new DataException(file, where, "has no field '" + name + "'; its fields are " + s.getFieldNames());
-        }
-        Array a = s.get(name);
-        if (!type.isInstance(a)) {
-            throw new DataException(file, where + "." + name, "is a " + a.getType() + ", expected " + type.getSimpleName());
-        }
-        return type.cast(a);
+    /** An empty or absent field (which the real data has) reads as NaN. */
+    private static double optionalScalar(MatStruct s, String name, String file) throws DataException {
+        return s.has(name) ? scalar(s.get(name, 0), file) : Double.NaN;
     }
 
-    private static String text(Struct s, String name, int i, String where, Path file) throws DataException {
-        if (!s.getFieldNames().contains(name)) {
-            throw new DataException(file, where, "has no field '" + name + "'");
-        }
-        Array a = s.get(name, i);
-        if (!(a instanceof Char c)) {
-            throw new DataException(file, where + "." + name, "is a " + a.getType() + ", text was expected");
-        }
-        return c.getString().trim();
-    }
-
-    private static double scalar(Array a) {
-        return a instanceof Matrix m && m.getNumElements() > 0 ? m.getDouble(0) : Double.NaN;
-    }
-
-    /** An empty field (which the real data has) reads as NaN. */
-    private static double optionalScalar(Struct s, String name) {
-        return s.getFieldNames().contains(name) ? scalar(s.get(name)) : Double.NaN;
-    }
-
-    private static String start(Array a) {
-        if (!(a instanceof Matrix m) || m.getNumElements() < 6) {
+    private static String start(MatValue v) throws DataException {
+        if (!(v instanceof MatArray a) || a.numel() < 6) {
             return null;
         }
-        double sec = m.getDouble(5);
+        double[] m = a.doubles();
+        double sec = m[5];
         try {
-            return LocalDateTime.of((int) m.getDouble(0), (int) m.getDouble(1), (int) m.getDouble(2), (int) m.getDouble(3),
-                    (int) m.getDouble(4), (int) Math.floor(sec), (int) Math.round((sec - Math.floor(sec)) * 1e3) * 1_000_000)
-                    .toString();
+            return LocalDateTime.of((int) m[0], (int) m[1], (int) m[2], (int) m[3], (int) m[4], (int) Math.floor(sec),
+                    (int) Math.round((sec - Math.floor(sec)) * 1e3) * 1_000_000).toString();
         } catch (java.time.DateTimeException e) {
             return null;
         }
