@@ -92,7 +92,7 @@ class ParquetTest {
                     () -> store.importParquet(text, "bad", IfExists.FAIL, ProgressMonitor.none()));
             assertTrue(bad.getMessage().startsWith(text + ": cannot be read as Parquet: "), bad.getMessage());
             DataException none = assertThrows(DataException.class,
-                    () -> store.importParquet(dir.resolve("none.parquet"), "none", IfExists.FAIL, ProgressMonitor.none()));
+                    () -> store.importParquet(dir.resolve("none.parquet"), "nothing", IfExists.FAIL, ProgressMonitor.none()));
             assertEquals(dir.resolve("none.parquet") + ": file not found", none.getMessage());
             assertEquals(List.of(), store.listImports());
         }

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nernst.core.node.CancelledException;
 import org.nernst.core.node.DataException;
 import org.nernst.core.node.ProgressMonitor;
 import org.nernst.core.table.ColumnType;
@@ -83,6 +86,17 @@ class QueryTest {
                     unknown.getMessage());
             assertEquals(10, s.read("cell").rowCount(), "nothing was changed");
             assertEquals(1, s.listImports().size());
+        }
+    }
+
+    @Test
+    void aCancelledMonitorInterruptsALongQuery(@TempDir Path dir) throws Exception {
+        try (CellStore s = CellStore.open(dir.resolve("s.duckdb"))) {
+            // 10^10 row pairs: minutes of work unless the cancel reaches DuckDB
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(CancelledException.class,
+                    () -> s.query("SELECT sum(a.range * b.range) AS x FROM range(100000) a, range(100000) b",
+                            Tables.cancelAfter(0))));
+            assertEquals(1, s.query("SELECT 1 AS one").rowCount(), "the store is usable afterwards");
         }
     }
 

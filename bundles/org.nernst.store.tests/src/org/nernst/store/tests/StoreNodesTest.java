@@ -79,7 +79,7 @@ class StoreNodesTest {
                 new WorkflowNode("export", "org.nernst.store.exportParquet", Map.of("store", store.toString(),
                         "dataset", "FastCharge_000025_CH8", "file", parquet.toString()), Map.of()),
                 new WorkflowNode("import", "org.nernst.store.importParquet", Map.of("store", other.toString(),
-                        "file", parquet.toString()), Map.of()),
+                        "file", parquet.toString()), Map.of("after", PortRef.parse("export.summary"))),
                 new WorkflowNode("read", "org.nernst.store.read", Map.of("store", other.toString(), "dataset", "ch8"),
                         Map.of("after", PortRef.parse("import.summary"))),
                 new WorkflowNode("orig", "org.nernst.store.read", Map.of("store", store.toString(),
