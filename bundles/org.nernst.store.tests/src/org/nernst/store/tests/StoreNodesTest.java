@@ -1,6 +1,8 @@
 package org.nernst.store.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +19,7 @@ import org.nernst.core.exec.NodeExecutionException;
 import org.nernst.core.exec.RunResult;
 import org.nernst.core.node.DataException;
 import org.nernst.core.node.NodeDescriptor;
+import org.nernst.core.node.ParameterSpec;
 import org.nernst.core.registry.NodeRegistry;
 import org.nernst.core.table.Table;
 import org.nernst.core.workflow.PortRef;
@@ -102,12 +105,23 @@ class StoreNodesTest {
     }
 
     @Test
-    void theNodesAreDescribedInTheRegistry() {
+    void theNodesAreDescribedCompletelyInTheRegistry() throws Exception {
         NodeRegistry reg = NodeRegistry.platform();
-        for (String id : List.of("org.nernst.store.import", "org.nernst.store.query", "org.nernst.store.read",
-                "org.nernst.store.exportParquet", "org.nernst.store.importParquet")) {
+        Map<String, String> outputs = Map.of("org.nernst.store.import", "summary", "org.nernst.store.query", "table",
+                "org.nernst.store.read", "table", "org.nernst.store.exportParquet", "summary",
+                "org.nernst.store.importParquet", "summary");
+        for (String id : outputs.keySet()) {
             NodeDescriptor d = reg.find(id).orElseThrow(() -> new AssertionError(id + " is not registered"));
+            assertEquals("Store", d.category(), id);
+            assertTrue(d.description().length() > 40, id);
+            assertEquals(List.of(outputs.get(id)), d.outputs().stream().map(o -> o.name()).toList(), id);
+            for (ParameterSpec p : d.parameters()) {
+                assertFalse(p.description().isBlank(), id + " " + p.name());
+                assertTrue(p.defaultValue() != null || p.required(), id + " " + p.name());
+            }
             assertTrue(d.parameters().stream().anyMatch(p -> p.name().equals("store") && "".equals(p.defaultValue())), id);
+            assertNotNull(reg.create(id), id);
         }
+        assertEquals(List.of(), reg.problems().stream().filter(p -> p.contains("org.nernst.store")).toList());
     }
 }
