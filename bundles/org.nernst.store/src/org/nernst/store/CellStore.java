@@ -91,7 +91,11 @@ public interface CellStore extends AutoCloseable {
      *
      * @return the number of rows written
      */
-    long exportParquet(String dataset, Path file) throws DataException;
+    long exportParquet(String dataset, Path file, ProgressMonitor monitor) throws DataException;
+
+    default long exportParquet(String dataset, Path file) throws DataException {
+        return exportParquet(dataset, file, ProgressMonitor.none());
+    }
 
     /**
      * Stores a Parquet file as a dataset, transactionally, recognising a re-import by the SHA-256

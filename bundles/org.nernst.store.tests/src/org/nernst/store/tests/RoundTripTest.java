@@ -88,6 +88,15 @@ class RoundTripTest {
     }
 
     @Test
+    void aFileThatIsNotAStoreIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("cells.duckdb"), "time,voltage\n0,4.1\n");
+        DataException e = assertThrows(DataException.class, () -> CellStore.open(text));
+        assertTrue(e.getMessage().startsWith(text + ": cannot be opened as a Nernst store (DuckDB database): "), e.getMessage());
+        DataException folder = assertThrows(DataException.class, () -> CellStore.open(dir));
+        assertEquals(dir + ": is a folder; a store is a file (e.g. .../store/nernst.duckdb)", folder.getMessage());
+    }
+
+    @Test
     void theFileHashIsTheSha256OfItsBytes() throws Exception {
         Path csv = SharedData.folder("cycler-samples/arbin").resolve("FastCharge_000025_CH8.csv");
         // sha256sum FastCharge_000025_CH8.csv

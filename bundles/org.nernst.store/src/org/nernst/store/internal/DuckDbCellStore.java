@@ -236,21 +236,22 @@ public final class DuckDbCellStore implements CellStore {
     }
 
     @Override
-    public synchronized long exportParquet(String dataset, Path target) throws DataException {
+    public synchronized long exportParquet(String dataset, Path target, ProgressMonitor monitor) throws DataException {
         Path out = target.toAbsolutePath().normalize();
         Path tmp = out.resolveSibling("." + out.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(out.getParent());
-            ImportRecord r = reading("dataset '" + dataset + "'", ProgressMonitor.none(), () -> {
+            ImportRecord r = reading("dataset '" + dataset + "'", monitor, () -> {
                 ImportRecord rec = existing(dataset);
                 String kv = ParquetMeta.encode(rec.dataset(), Catalogue.columns(conn, rec.dataset()));
-                try (Statement s = conn.createStatement()) {
+                try (Statement s = conn.createStatement(); CancelWatch w = new CancelWatch(s, monitor)) {
                     s.execute("COPY (SELECT * FROM " + Sql.id(rec.dataset()) + ") TO " + Sql.literal(tmp.toString())
                             + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {" + Sql.literal(ParquetMeta.KEY) + ": "
                             + Sql.literal(kv) + "})");
                 }
                 return rec;
             });
+            monitor.checkCanceled();
             try {
                 Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -15,7 +15,7 @@ public final class ExportParquetNode implements Node {
         String dataset = c.parameters().string("dataset");
         Path file = c.parameters().path("file");
         try (CellStore store = CellStore.open(StoreNodes.store(c.parameters()))) {
-            long rows = store.exportParquet(dataset, file);
+            long rows = store.exportParquet(dataset, file, c.monitor());
             c.info("wrote " + rows + " rows of dataset '" + dataset + "' to " + file.toAbsolutePath());
             return Map.of("summary", StoreNodes.summary(store.listImports().stream()
                     .filter(r -> r.dataset().equalsIgnoreCase(dataset)).findFirst().orElseThrow(), false));
