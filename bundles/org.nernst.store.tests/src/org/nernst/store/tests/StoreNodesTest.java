@@ -1,5 +1,6 @@
 package org.nernst.store.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,14 +16,19 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nernst.core.exec.CancelToken;
+import org.nernst.core.exec.ExecutionListener;
 import org.nernst.core.exec.NodeExecutionException;
 import org.nernst.core.exec.RunResult;
+import org.nernst.core.exec.WorkflowExecutor;
 import org.nernst.core.node.DataException;
 import org.nernst.core.node.NodeDescriptor;
 import org.nernst.core.node.ParameterSpec;
 import org.nernst.core.registry.NodeRegistry;
 import org.nernst.core.table.Table;
 import org.nernst.core.workflow.PortRef;
+import org.nernst.core.workflow.Workflow;
+import org.nernst.core.workflow.WorkflowJson;
 import org.nernst.core.workflow.WorkflowNode;
 import org.nernst.store.CellStore;
 
@@ -70,6 +76,25 @@ class StoreNodesTest {
             assertEquals(1, s.listImports().size());
             assertEquals(248, s.read("FastCharge_000025_CH8").rowCount());
         }
+    }
+
+    /** The example workflow, on a temporary store; expected values from python3 over the same file. */
+    @Test
+    void theExampleWorkflowGivesPerWindowMaxima(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("example.duckdb");
+        Workflow wf = WorkflowJson.read(Path.of("../../examples/workflows/arbin-store.workflow.json"))
+                .withOverride("arbin.file=" + arbinCsv())
+                .withOverride("store.store=" + store)
+                .withOverride("windows.store=" + store);
+        RunResult r = new WorkflowExecutor(NodeRegistry.platform(), 2).run(wf, new ExecutionListener() {
+        }, new CancelToken());
+        Table w = r.value("windows", "table", Table.class);
+        assertEquals(List.of("window_index", "samples", "max_voltage"), w.columnNames());
+        assertArrayEquals(new double[] { 0, 1, 2, 3 }, w.doubles("window_index"));
+        assertArrayEquals(new double[] { 77, 83, 86, 2 }, w.doubles("samples"));
+        assertArrayEquals(new double[] { 3.3011565, 3.3011031, 3.3010468, 3.3009725 }, w.doubles("max_voltage"));
+        assertEquals("V", w.column("max_voltage").unit());
+        assertEquals("ch8", r.value("store", "summary", Table.class).column("dataset").format(0));
     }
 
     @Test
