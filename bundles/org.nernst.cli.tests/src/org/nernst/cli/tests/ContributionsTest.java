@@ -28,7 +28,9 @@ class ContributionsTest {
         Set<String> ids = nernstNodes().stream().map(NodeDescriptor::id).collect(Collectors.toSet());
         assertEquals(Set.of("org.nernst.data.csv", "org.nernst.data.nasaPcoe", "org.nernst.features.dischargeCycles",
                 "org.nernst.ml.smile.randomForest", "org.nernst.ml.smile.gaussianProcess", "org.nernst.ml.smile.ridge",
-                "org.nernst.ml.smile.linear", "org.nernst.core.crossValidate", "org.nernst.charts.xyPlot"), ids);
+                "org.nernst.ml.smile.linear", "org.nernst.core.crossValidate", "org.nernst.charts.xyPlot",
+                "org.nernst.store.import", "org.nernst.store.query", "org.nernst.store.read",
+                "org.nernst.store.exportParquet", "org.nernst.store.importParquet"), ids);
         assertEquals(List.of(), registry.problems().stream().filter(p -> p.contains("org.nernst.")
                 && !p.contains(".tests")).toList(), "no Nernst contribution may be rejected");
     }
