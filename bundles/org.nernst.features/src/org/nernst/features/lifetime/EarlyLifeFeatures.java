@@ -24,6 +24,8 @@ import org.nernst.core.table.Table;
  * <p>
  * Feature sets, as in the paper: {@code variance} = log variance of ΔQ alone; {@code discharge} =
  * the four ΔQ statistics, capacity at cycle 2 and max − cycle 2; {@code all} = every column here.
+ * Capacity is Q at the lowest voltage of the grid; {@code capacity_cycle2} is that of the first
+ * cycle on record (cycle 2 in the Severson curves) unless it is a glitch.
  * The charge-time, temperature and resistance features of the paper's "full" set need data these
  * curves do not hold.
  *
@@ -38,11 +40,19 @@ public final class EarlyLifeFeatures {
             "fade_intercept_last10");
 
     private final int early, late;
+    private final double outlierFraction;
     private final List<String> featureSet;
+    private final List<String> notes = new ArrayList<>();
 
-    public EarlyLifeFeatures(int early, int late, String featureSet) {
+    /**
+     * @param outlierFraction a cycle whose capacity is further than this fraction from the median of
+     *        the cell's cycles is a recording glitch (the Severson data holds cycles at ~31 Ah in 1.1 Ah
+     *        cells) and is left out of the capacity features, with a note
+     */
+    public EarlyLifeFeatures(int early, int late, double outlierFraction, String featureSet) {
         this.early = early;
         this.late = late;
+        this.outlierFraction = outlierFraction;
         this.featureSet = switch (featureSet) {
             case "variance" -> VARIANCE;
             case "discharge" -> DISCHARGE;
@@ -127,16 +137,38 @@ public final class EarlyLifeFeatures {
                     j++;
                 }
             }
+            double[] sorted = cap.clone();
+            java.util.Arrays.sort(sorted);
+            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            List<Double> keptCap = new ArrayList<>(), keptCycle = new ArrayList<>();
+            StringBuilder dropped = new StringBuilder();
+            for (int k = 0; k < cap.length; k++) {
+                if (Math.abs(cap[k] - median) <= outlierFraction * Math.abs(median)) {
+                    keptCap.add(cap[k]);
+                    keptCycle.add(cycleNo[k]);
+                } else {
+                    dropped.append(dropped.length() == 0 ? "" : ", ").append((int) cycleNo[k]).append(" (")
+                            .append(String.format(java.util.Locale.ROOT, "%.4g", cap[k])).append(" Ah)");
+                }
+            }
+            if (dropped.length() > 0) {
+                notes.add("cell " + names[c] + ": capacity of cycle " + dropped + " is more than "
+                        + Math.round(outlierFraction * 100) + " % from the cell's median " + String.format(
+                                java.util.Locale.ROOT, "%.4g", median) + " Ah; left out of the capacity features");
+            }
+            double[] kc = keptCap.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] kn = keptCycle.stream().mapToDouble(Double::doubleValue).toArray();
             double max = Double.NEGATIVE_INFINITY;
-            for (double v : cap) {
+            for (double v : kc) {
                 max = Math.max(max, v);
             }
-            f[4][c] = cap[0];
-            f[5][c] = max - cap[0];
-            double[] fit = line(cycleNo, cap, 0, cap.length);
+            f[4][c] = kc.length > 0 ? kc[0] : Double.NaN;
+            f[5][c] = max - f[4][c];
+            double[] fit = line(kn, kc, 0, kc.length);
             f[6][c] = fit[0];
             f[7][c] = fit[1];
-            double[] last = line(cycleNo, cap, Math.max(0, cap.length - 10), cap.length);
+            double[] last = line(kn, kc, Math.max(0, kc.length - 10), kc.length);
             f[8][c] = last[0];
             f[9][c] = last[1];
             c++;
@@ -149,6 +181,11 @@ public final class EarlyLifeFeatures {
         }
         Table out = new Table("early-life-features", cols);
         return cells == null ? out : join(out, cells);
+    }
+
+    /** What the last {@link #compute} left out, one line per cell. */
+    public List<String> notes() {
+        return notes;
     }
 
     private static double[] line(double[] x, double[] y, int from, int to) {

@@ -16,8 +16,10 @@ public final class EarlyLifeFeaturizer implements Node {
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
         Parameters p = c.parameters();
-        Table out = new EarlyLifeFeatures((int) p.integer("early"), (int) p.integer("late"), p.string("featureSet"))
-                .compute(c.input("curves", Table.class), c.optionalInput("cells", Table.class).orElse(null));
+        EarlyLifeFeatures f = new EarlyLifeFeatures((int) p.integer("early"), (int) p.integer("late"),
+                p.number("outlierFraction"), p.string("featureSet"));
+        Table out = f.compute(c.input("curves", Table.class), c.optionalInput("cells", Table.class).orElse(null));
+        f.notes().forEach(c::warn);
         c.info(out.rowCount() + " cells featurized (ΔQ between cycles " + p.integer("late") + " and " + p.integer("early")
                 + ")");
         return Map.of("features", out);
