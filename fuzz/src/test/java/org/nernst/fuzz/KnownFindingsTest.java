@@ -1,0 +1,44 @@
+package org.nernst.fuzz;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Inputs the fuzzer found that the current readers still fail on, kept under
+ * {@code known-findings/<TARGET>/} until the reader is fixed. Disabled so main stays green; whoever
+ * fixes a reader moves its inputs into the target's {@code <Name>FuzzTestInputs/fuzz} folder (the
+ * regression run then replays them for good) and, when this folder is empty, enables nothing.
+ */
+class KnownFindingsTest {
+
+    @Disabled("NASA_MAT: a 2.8 KB MAT-file whose array-flags tag claims 1 GiB makes the MAT File Library allocate "
+            + "1 GiB (OutOfMemoryError under the fuzzers' 256 MB heap) inside MatFiles.readV5; reported to the lead, "
+            + "enable (or move the input to NasaCellReaderFuzzTestInputs/fuzz) once MatFiles checks tag sizes against the file")
+    @TestFactory
+    Stream<DynamicTest> knownFindingsNoLongerFail() throws IOException, URISyntaxException {
+        Path root = Path.of(KnownFindingsTest.class.getResource("known-findings").toURI());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (FuzzTargets target : FuzzTargets.values()) {
+            Path dir = root.resolve(target.name());
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path input : s.sorted().toList()) {
+                    tests.add(DynamicTest.dynamicTest(target + " " + input.getFileName(),
+                            () -> target.check(Files.readAllBytes(input))));
+                }
+            }
+        }
+        return tests.stream();
+    }
+}
