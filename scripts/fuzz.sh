@@ -7,7 +7,8 @@
 # samples in ../shared/data (override with NERNST_DATA=/path). Work folders: fuzz/target/fuzz/<TARGET>/
 # (corpus/ grows across runs; findings/ holds crashing inputs and Java reproducers). Exits 1 if any
 # target found something: minimize it (see fuzz/README.md) and keep it as a regression input.
-# NERNST_FUZZ_SKIP_BUILD=1 reuses the last build (e.g. right after scripts/test.sh).
+# NERNST_FUZZ_SKIP_BUILD=1 reuses the last build (e.g. right after scripts/test.sh); NERNST_FUZZ_ARGS adds
+# Jazzer/libFuzzer options, e.g. "--keep_going=20" to go on past findings, "--ignore=<DEDUP_TOKEN>" to skip a known one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -41,7 +42,7 @@ for line in "${targets[@]}"; do
       --instrumentation_includes='org.nernst.**:us.hebi.**:io.jhdf.**' \
       --reproducer_path="$work/findings" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 -max_len=16384 -print_final_stats=1 \
-      -artifact_prefix="$work/findings/" \
+      -artifact_prefix="$work/findings/" ${NERNST_FUZZ_ARGS:-} \
       "$work/corpus" "$work/seeds" "$inputs" > "$work/fuzz.log" 2>&1
   rc=$?
   set -e

@@ -21,7 +21,9 @@ def nasa_mat5(files):
     for f in files:
         m = scipy.io.loadmat(f)
         name = os.path.splitext(os.path.basename(f))[0]
-        rows += m[name]['cycle'][0, 0].shape[1]  # cycles; the samples stay in nested arrays
+        cycles = m[name]['cycle'][0, 0][0]
+        # counted as Nernst does: a row per cycle plus a row per charge/discharge sample (cheap: no copy)
+        rows += len(cycles) + sum(c['data'][0, 0]['Time'].size for c in cycles if c['type'][0] in ('charge', 'discharge'))
     return rows
 
 

@@ -67,7 +67,7 @@ public final class Benchmark {
         for (String name : opt.get("cases").split(",")) {
             BenchCase c = BenchCase.valueOf(name.trim());
             List<Path> files = inputs(c, data, scratch);
-            System.out.println("benchmark: " + c + " on " + files.size() + " file(s), " + mb(size(files)) + " MB");
+            System.out.println("benchmark: " + c + " on " + files.size() + " file(s), " + mb(size(files)) + " MiB");
             Map<String, String> nernst = null;
             if (c.wired()) {
                 nernst = java(c, files, runs, opt.get("heap"), 0);
@@ -116,8 +116,11 @@ public final class Benchmark {
         case MAT_V73 -> {
             Path f = scratch.resolve("nasa-timeseries-v73.mat");
             if (!Files.exists(f)) {
-                exec(List.of(opt.get("python"), "benchmarks/python/make_v73.py", data.resolve("nasa-pcoe").toString(),
-                        f.toString(), "200"), 0);
+                Process p = new ProcessBuilder(opt.get("python"), "benchmarks/python/make_v73.py",
+                        data.resolve("nasa-pcoe").toString(), f.toString(), "200").inheritIO().start();
+                if (p.waitFor() != 0) {
+                    throw new IOException("make_v73.py failed (exit " + p.exitValue() + ")");
+                }
             }
             return List.of(f);
         }
@@ -182,8 +185,8 @@ public final class Benchmark {
 
     // ---- report ----
 
-    private static final String[] HEAD = { "case", "reader", "input MB", "rows", "best s", "median s", "MB/s (best)",
-            "peak live heap MB", "peak RSS MB", "heap / numeric data", "fits in 2× numeric heap" };
+    private static final String[] HEAD = { "case", "reader", "input MiB", "rows", "best s", "median s", "MiB/s (best)",
+            "peak live heap MiB", "peak RSS MiB", "heap / numeric data", "fits in 2× numeric heap" };
 
     private static String[] row(BenchCase c, String reader, Map<String, String> r) {
         if (r.containsKey("error")) {
@@ -193,10 +196,11 @@ public final class Benchmark {
         double bytes = Double.parseDouble(r.get("bytes"));
         String live = r.containsKey("peakLiveHeap") ? mb(Long.parseLong(r.get("peakLiveHeap"))) : "-";
         String ratio = r.containsKey("numericBytes") && Long.parseLong(r.get("numericBytes")) > 0
-                ? String.format(Locale.ROOT, "%.2f (numeric %s MB)", Double.parseDouble(r.get("peakLiveHeap"))
+                ? String.format(Locale.ROOT, "%.2f (numeric %s MiB)", Double.parseDouble(r.get("peakLiveHeap"))
                         / Double.parseDouble(r.get("numericBytes")), mb(Long.parseLong(r.get("numericBytes"))))
                 : "-";
-        return new String[] { c.toString(), reader, mb((long) bytes), r.get("rows"), f3(s[0]), f3(s[s.length / 2]),
+        double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return new String[] { c.toString(), reader, mb((long) bytes), r.get("rows"), f3(s[0]), f3(median),
                 String.format(Locale.ROOT, "%.1f", bytes / 1048576.0 / s[0]), live, mb(Long.parseLong(r.get("peakRss"))),
                 ratio, r.getOrDefault("fits", "-") };
     }

@@ -1,7 +1,10 @@
 package org.nernst.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +27,8 @@ class RealSampleSlicesTest {
                 byte[] all = Files.readAllBytes(file);
                 int[] cuts = RealSamples.cuts(all.length);
                 tests.add(DynamicTest.dynamicTest(target + " on " + file.getFileName() + " cut at " + cuts.length + " lengths",
-                        () -> {
+                        () -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                            // a hang fails here: JUnit's default timeout covers the factory, not its dynamic tests
                             for (int n : cuts) {
                                 try {
                                     target.check(RealSamples.prefix(all, n));
@@ -33,7 +37,7 @@ class RealSampleSlicesTest {
                                             + file + " gave " + t, t);
                                 }
                             }
-                        }));
+                        })));
             }
         }
         return tests.stream();
