@@ -63,14 +63,18 @@ public final class NasaCellReader {
                 monitor.checkCanceled();
                 String where = cell + ".cycle(" + (i + 1) + ")";
                 String type = text(cycle, "type", i, where, file);
-                Struct data = cycle.getFieldNames().contains("data") ? cycle.getStruct("data", i) : null;
-                if (data == null) {
+                if (!cycle.getFieldNames().contains("data")) {
                     throw new DataException(file, where, "has no field 'data'");
+                }
+                // typed look-ups (getStruct, getMatrix) throw ClassCastException on a field of another type
+                if (!(cycle.get("data", i) instanceof Struct data)) {
+                    throw new DataException(file, where + ".data", "is a " + cycle.get("data", i).getType()
+                            + ", a struct was expected");
                 }
                 double ambient = scalar(cycle.get("ambient_temperature", i));
                 int samples = 0;
                 if ((type.equals("charge") || type.equals("discharge")) && data.getFieldNames().contains("Time")) {
-                    samples = data.getMatrix("Time").getNumElements();
+                    samples = field(data, "Time", where + ".data", file, Matrix.class).getNumElements();
                 }
                 cycles.set(0, cell).set(1, (long) (i + 1)).set(2, type).set(3, ambient)
                         .set(4, start(cycle.get("time", i))).set(5, (long) samples)
