@@ -88,11 +88,20 @@ public final class Benchmark {
             Map<String, String> peer = python(c, files, runs);
             table.add(row(c, c.peer, peer));
             if (nernst != null && !nernst.containsKey("error") && !peer.containsKey("error")) {
-                notes.add(String.format(Locale.ROOT, "%s: Nernst is %.2f× pandas/scipy/h5py speed (best of %d)", c,
-                        best(peer) / best(nernst), runs));
+                double speedup = best(peer) / best(nernst);
+                notes.add(String.format(Locale.ROOT, "%s: Nernst takes %.2f× the time of %s (best of %d)", c,
+                        1 / speedup, c.peer, runs));
+                if (c == BenchCase.BATTERYARCHIVE_CSV) {
+                    double mbps = Double.parseDouble(nernst.get("bytes")) / 1e6 / best(nernst);
+                    double heap = Double.parseDouble(nernst.get("peakLiveHeap")) / Double.parseDouble(nernst.get("numericBytes"));
+                    notes.add(String.format(Locale.ROOT, "CSV targets of issue 4: ≥ 2× pandas speed: %.2f× %s; > 200 MB/s "
+                            + "(10^6 B): %.0f MB/s %s; peak heap < 2× numeric data: %.2f× %s", speedup, pass(speedup >= 2),
+                            mbps, pass(mbps > 200), heap, pass(heap < 2)));
+                }
             }
         }
-        notes.add("CSV targets (issue 4): ≥ 2× pandas.read_csv and > 200 MB/s; peak heap < 2× numeric data.");
+        notes.add("MiB = 2^20 bytes. Numeric data = numeric cells × 8 bytes (text columns such as Date_Time are not "
+                + "counted in it, but their strings are in the heap). Files are read from the page cache after the first run.");
         print(out);
     }
 
@@ -228,6 +237,10 @@ public final class Benchmark {
 
     private static double best(Map<String, String> r) {
         return seconds(r)[0];
+    }
+
+    private static String pass(boolean ok) {
+        return ok ? "PASS" : "FAIL";
     }
 
     private static String f3(double v) {
