@@ -1,0 +1,71 @@
+package org.nernst.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.nernst.core.node.ProgressMonitor;
+import org.nernst.core.table.Table;
+import org.nernst.data.csv.CsvReader;
+import org.nernst.data.mat.NasaCellReader;
+
+/**
+ * What is measured: one entry per reader, with the name of its peer in benchmarks/python/peers.py.
+ * A case reads all its files and returns the tables it built (their numeric cells are the "numeric
+ * data" the peak heap is compared with). Adding a reader = one entry here (+ its peer function).
+ */
+enum BenchCase {
+    BATTERYARCHIVE_CSV("BatteryArchive-style CSV", "pandas.read_csv") {
+        @Override
+        List<Table> read(List<Path> files) throws Exception {
+            List<Table> out = new ArrayList<>();
+            for (Path f : files) {
+                out.add(new CsvReader(',', Set.of(), w -> { }).read(f, ProgressMonitor.none()));
+            }
+            return out;
+        }
+    },
+    NASA_MAT5("NASA PCoE cells, MATLAB 5 .mat", "scipy.io.loadmat") {
+        @Override
+        List<Table> read(List<Path> files) throws Exception {
+            List<Table> out = new ArrayList<>();
+            NasaCellReader reader = new NasaCellReader();
+            for (Path f : files) {
+                NasaCellReader.Cell c = reader.read(f, Set.of("charge", "discharge"), ProgressMonitor.none());
+                out.add(c.cycles());
+                out.add(c.timeseries());
+            }
+            return out;
+        }
+    },
+    /**
+     * SLOT for the MATLAB v7.3 (HDF5, jhdf) reader: the input is generated (benchmarks/python/make_v73.py)
+     * and h5py already reads it; wire the Nernst reader here when it lands and drop {@link #wired()}.
+     */
+    MAT_V73("MATLAB v7.3 (HDF5) .mat", "h5py") {
+        @Override
+        List<Table> read(List<Path> files) {
+            throw new UnsupportedOperationException("the MATLAB v7.3 reader is not wired into the benchmark yet");
+        }
+
+        @Override
+        boolean wired() {
+            return false;
+        }
+    };
+
+    final String label;
+    final String peer;
+
+    BenchCase(String label, String peer) {
+        this.label = label;
+        this.peer = peer;
+    }
+
+    abstract List<Table> read(List<Path> files) throws Exception;
+
+    boolean wired() {
+        return true;
+    }
+}
