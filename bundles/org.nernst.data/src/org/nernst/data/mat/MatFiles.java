@@ -111,6 +111,7 @@ public final class MatFiles {
                     + "format (save with -v7 or -v6)");
         }
         try {
+            org.nernst.data.mat.internal.Mat5Guard.check(file);
             return Mat5.readFromFile(file.toFile());
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             throw new DataException(file.toString(), "", "cannot be read as a MATLAB 5 MAT-file (truncated or corrupt?): "

@@ -5,6 +5,8 @@ import java.util.Set;
 
 import org.nernst.core.node.ProgressMonitor;
 import org.nernst.data.csv.CsvReader;
+import org.nernst.data.cycler.CyclerReader;
+import org.nernst.data.mat.SeversonBatchReader;
 import org.nernst.data.mat.NasaCellReader;
 
 /**
@@ -19,11 +21,15 @@ public enum FuzzTargets {
             file -> new CsvReader((char) 0, Set.of(), warning -> { }).read(file, ProgressMonitor.none())),
 
     NASA_MAT(NasaCellReaderFuzzTest.class, "B0005.mat", List.of("nasa-pcoe/*.mat"),
-            file -> new NasaCellReader().read(file, Set.of("charge", "discharge"), ProgressMonitor.none()));
+            file -> new NasaCellReader().read(file, Set.of("charge", "discharge"), ProgressMonitor.none())),
 
-    // Slot for the readers in progress (one line each), e.g.:
-    // BATTERY_ARCHIVE(BatteryArchiveFuzzTest.class, "cell_timeseries.csv", List.of(...), file -> new BatteryArchiveReader(...).read(file, ...)),
-    // MAT_V73(MatV73FuzzTest.class, "B0005.mat", List.of(...), file -> ...),
+    /** Every cycler layout behind one detector: Arbin, Maccor, Neware, BatteryArchive. */
+    CYCLER(CyclerFuzzTest.class, "cell.csv", List.of("cycler-samples/arbin/*.csv", "cycler-samples/maccor/*"),
+            file -> new CyclerReader(0, warning -> { }).read(file, null, ProgressMonitor.none())),
+
+    /** MAT-files of any version through the format-neutral view, as the Severson/Attia batch reader uses it. */
+    MAT_BATCH(MatBatchFuzzTest.class, "batch.mat", List.of("cycler-samples/indigo/*.h5", "nasa-pcoe/B0005.mat"),
+            file -> new SeversonBatchReader().read(file, List.of(1, 2), "", ProgressMonitor.none()));
 
     private final Class<?> fuzzTest;
     private final String fileName;

@@ -31,13 +31,13 @@ class NasaCellReaderFindingsTest {
     void cycleDataThatIsAMatrixIsADataErrorAtThatField() throws Exception {
         DataException e = read("cycle-data-is-a-matrix.mat");
         assertEquals("B0005.cycle(1).data", e.location());
-        assertTrue(e.getMessage().contains("a struct was expected"), e.getMessage());
+        assertTrue(e.getMessage().contains("a struct of measurements was expected"), e.getMessage());
     }
 
     @Test
     void timeSeriesThatIsAStructIsADataErrorAtThatField() throws Exception {
         DataException e = read("data-time-is-a-struct.mat");
         assertEquals("B0005.cycle(1).data.Time", e.location());
-        assertTrue(e.getMessage().contains("expected Matrix"), e.getMessage());
+        assertTrue(e.getMessage().contains("a numeric vector was expected"), e.getMessage());
     }
 }
