@@ -38,7 +38,7 @@ def mat_v73(files):
     return rows
 
 
-PEERS = {'BATTERYARCHIVE_CSV': batteryarchive_csv, 'NASA_MAT5': nasa_mat5, 'MAT_V73': mat_v73}
+PEERS = {'BATTERYARCHIVE_CSV': batteryarchive_csv, 'GENERIC_CSV': batteryarchive_csv, 'NASA_MAT5': nasa_mat5, 'MAT_V73': mat_v73}
 
 
 def main():

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.nernst.core.node.ProgressMonitor;
 import org.nernst.core.table.Table;
 import org.nernst.data.csv.CsvReader;
+import org.nernst.data.cycler.CyclerFormat;
+import org.nernst.data.cycler.CyclerReader;
 import org.nernst.data.mat.NasaCellReader;
 
 /**
@@ -16,7 +18,19 @@ import org.nernst.data.mat.NasaCellReader;
  * data" the peak heap is compared with). Adding a reader = one entry here (+ its peer function).
  */
 enum BenchCase {
-    BATTERYARCHIVE_CSV("BatteryArchive-style CSV", "pandas.read_csv") {
+    /** The BatteryArchive connector: Date_Time parsed to epoch seconds, units mapped, steps inferred from the current. */
+    BATTERYARCHIVE_CSV("BatteryArchive CSV, cycler connector", "pandas.read_csv") {
+        @Override
+        List<Table> read(List<Path> files) throws Exception {
+            List<Table> out = new ArrayList<>();
+            for (Path f : files) {
+                out.add(new CyclerReader(0, w -> { }).read(f, CyclerFormat.BATTERY_ARCHIVE, ProgressMonitor.none()));
+            }
+            return out;
+        }
+    },
+    /** The generic CSV connector on the same file: Date_Time stays text (a String per row). */
+    GENERIC_CSV("same CSV, generic CSV connector", "pandas.read_csv") {
         @Override
         List<Table> read(List<Path> files) throws Exception {
             List<Table> out = new ArrayList<>();
@@ -39,19 +53,11 @@ enum BenchCase {
             return out;
         }
     },
-    /**
-     * SLOT for the MATLAB v7.3 (HDF5, jhdf) reader: the input is generated (benchmarks/python/make_v73.py)
-     * and h5py already reads it; wire the Nernst reader here when it lands and drop {@link #wired()}.
-     */
+    /** The NASA cells saved as MATLAB v7.3 (HDF5) by hdf5storage, read by the same NASA reader through jhdf. */
     MAT_V73("MATLAB v7.3 (HDF5) .mat", "h5py") {
         @Override
-        List<Table> read(List<Path> files) {
-            throw new UnsupportedOperationException("the MATLAB v7.3 reader is not wired into the benchmark yet");
-        }
-
-        @Override
-        boolean wired() {
-            return false;
+        List<Table> read(List<Path> files) throws Exception {
+            return NASA_MAT5.read(files);
         }
     };
 

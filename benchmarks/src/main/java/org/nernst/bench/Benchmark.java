@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * files, checks whether the read fits in a heap of twice the numeric data, and prints one
  * side-by-side table (also written as results.md and results.csv). Options (all optional):
  * {@code --size-mb 1024 --seed 42 --runs 3 --heap 16g --data ../shared/data --scratch DIR --out DIR
- * --python /usr/bin/python3 --cases BATTERYARCHIVE_CSV,NASA_MAT5,MAT_V73 --no-fit-check}.
+ * --python /usr/bin/python3 --cases BATTERYARCHIVE_CSV,GENERIC_CSV,NASA_MAT5,MAT_V73 --no-fit-check}.
  */
 public final class Benchmark {
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
@@ -39,7 +39,7 @@ public final class Benchmark {
         opt.put("scratch", "benchmarks/target/bench-data");
         opt.put("out", "benchmarks/target/benchmark");
         opt.put("python", "/usr/bin/python3");
-        opt.put("cases", "BATTERYARCHIVE_CSV,NASA_MAT5,MAT_V73");
+        opt.put("cases", "BATTERYARCHIVE_CSV,GENERIC_CSV,NASA_MAT5,MAT_V73");
         opt.put("fit-check", "true");
         for (int i = 0; i < args.length; i++) {
             String a = args[i].replaceFirst("^--", "");
@@ -109,7 +109,7 @@ public final class Benchmark {
 
     private List<Path> inputs(BenchCase c, Path data, Path scratch) throws Exception {
         switch (c) {
-        case BATTERYARCHIVE_CSV -> {
+        case BATTERYARCHIVE_CSV, GENERIC_CSV -> {
             Path f = scratch.resolve("batteryarchive-timeseries-" + opt.get("size-mb") + "MB-seed" + opt.get("seed") + ".csv");
             if (!Files.exists(f)) {
                 System.out.println("benchmark: generating " + f);
