@@ -10,6 +10,9 @@ import org.nernst.core.table.Table;
 import org.nernst.data.csv.CsvReader;
 import org.nernst.data.cycler.CyclerFormat;
 import org.nernst.data.cycler.CyclerReader;
+import org.nernst.data.mat.MatFiles;
+import org.nernst.data.mat.MatTables;
+import org.nernst.data.mat.MatView;
 import org.nernst.data.mat.NasaCellReader;
 
 /**
@@ -53,11 +56,17 @@ enum BenchCase {
             return out;
         }
     },
-    /** The NASA cells saved as MATLAB v7.3 (HDF5) by hdf5storage, read by the same NASA reader through jhdf. */
+    /** The NASA samples as one struct of column vectors saved with -v7.3 (hdf5storage), read through jhdf. */
     MAT_V73("MATLAB v7.3 (HDF5) .mat", "h5py") {
         @Override
         List<Table> read(List<Path> files) throws Exception {
-            return NASA_MAT5.read(files);
+            List<Table> out = new ArrayList<>();
+            for (Path f : files) {
+                try (MatView mat = MatFiles.open(f)) {
+                    out.add(MatTables.toTable(mat, "timeseries"));
+                }
+            }
+            return out;
         }
     };
 

@@ -72,7 +72,7 @@ public final class Benchmark {
             if (c.wired()) {
                 nernst = java(c, files, runs, opt.get("heap"), 0);
                 String fits = "-";
-                if (Boolean.parseBoolean(opt.get("fit-check"))) {
+                if (Boolean.parseBoolean(opt.get("fit-check")) && !nernst.containsKey("error")) {
                     long numeric = Long.parseLong(nernst.get("numericBytes"));
                     long heap = 2 * numeric + (16L << 20);
                     Map<String, String> f = java(c, files, 1, (heap >> 20) + "m", (long) (20 * best(nernst)) + 120);
