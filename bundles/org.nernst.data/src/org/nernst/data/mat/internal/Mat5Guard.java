@@ -51,8 +51,8 @@ public final class Mat5Guard {
                 if (depth == 0 && isPadding(b, pos, end)) {
                     return;
                 }
-                throw new DataException(file, where + "byte " + pos, "an element tag is cut short (" + (end - pos)
-                        + " bytes left, 8 expected)");
+                throw new DataException(file, where + "byte " + pos, "the file is truncated or corrupt: an element tag is "
+                        + "cut short (" + (end - pos) + " bytes left, 8 expected)");
             }
             int word = b.getInt(pos);
             int type, size, header;
@@ -72,8 +72,8 @@ public final class Mat5Guard {
             header = 8;
             long available = (long) end - pos - header;
             if (size < 0 || size > available) {
-                throw new DataException(file, where + "byte " + pos, "an element of type " + type + " claims "
-                        + Integer.toUnsignedString(size) + " bytes but only " + available + " remain");
+                throw new DataException(file, where + "byte " + pos, "the file is truncated or corrupt: an element of type "
+                        + type + " claims " + Integer.toUnsignedString(size) + " bytes but only " + available + " remain");
             }
             int data = pos + header;
             if (type == MI_COMPRESSED) {
