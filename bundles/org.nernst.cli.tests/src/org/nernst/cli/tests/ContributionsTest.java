@@ -33,7 +33,9 @@ class ContributionsTest {
                 "org.nernst.store.exportParquet", "org.nernst.store.importParquet", "org.nernst.data.cycler",
                 "org.nernst.data.mappedText", "org.nernst.data.seversonMatr", "org.nernst.data.seversonBatch",
                 "org.nernst.data.matVariables", "org.nernst.features.cycleSummaries", "org.nernst.features.earlyLife",
-                "org.nernst.ml.smile.lasso", "org.nernst.ml.smile.elasticNet"), ids);
+                "org.nernst.ml.smile.lasso", "org.nernst.ml.smile.elasticNet",
+                "org.nernst.ml.smile.gradientBoosting", "org.nernst.ml.smile.decisionTree", "org.nernst.ml.smile.knn",
+                "org.nernst.ml.smile.svr"), ids);
         assertEquals(List.of(), registry.problems().stream().filter(p -> p.contains("org.nernst.")
                 && !p.contains(".tests")).toList(), "no Nernst contribution may be rejected");
     }

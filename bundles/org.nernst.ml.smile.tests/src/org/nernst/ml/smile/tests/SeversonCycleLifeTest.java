@@ -121,6 +121,43 @@ class SeversonCycleLifeTest {
         assertTrue(o.testRmse() < 200, "test RMSE " + o.testRmse());
     }
 
+    /**
+     * The rest of the estimator set on the discharge features, with default parameters (no tuning at
+     * all, so nothing is tuned on the test cells), beside the mean predictor.
+     */
+    @Test
+    void otherEstimatorsOnTheDischargeFeaturesWithDefaults() throws Exception {
+        List<String> columns = List.of("dq_log_min", "dq_log_var", "dq_log_skew", "dq_log_kurt", "capacity_cycle2",
+                "capacity_max_minus_cycle2");
+        NodeRegistry registry = NodeRegistry.platform();
+        Table train = features.filter(r -> features.column("split").format(r).equals("train"));
+        Table test = features.filter(r -> features.column("split").format(r).equals("test1"));
+        double meanLog = 0;
+        for (double v : train.doubles("log10_cycle_life")) {
+            meanLog += v / train.rowCount();
+        }
+        double[] life = test.doubles("cycle_life");
+        double se = 0;
+        for (double v : life) {
+            se += (Math.pow(10, meanLog) - v) * (Math.pow(10, meanLog) - v);
+        }
+        double baseline = Math.sqrt(se / life.length);
+        StringBuilder report = new StringBuilder(String.format("mean predictor: test RMSE %.1f cycles%n", baseline));
+        double best = Double.POSITIVE_INFINITY;
+        for (String id : List.of("randomForest", "gradientBoosting", "decisionTree", "knn", "svr", "gaussianProcess",
+                "ridge", "lasso", "elasticNet", "linear")) {
+            TrainedModel m = Estimators.with(registry, "org.nernst.ml.smile." + id, Map.of())
+                    .fit(TrainingSet.from(train, columns, "log10_cycle_life"), 1, ProgressMonitor.none());
+            double[] tr = errors(m, train, columns), te = errors(m, test, columns);
+            report.append(String.format("%-17s RMSE train %6.1f / test %6.1f cycles, MPE %5.2f / %5.2f %%%n", id, tr[0], te[0],
+                    tr[1], te[1]));
+            best = Math.min(best, te[0]);
+        }
+        System.out.print("Severson discharge features, estimators with default parameters (paper's discharge model: "
+                + "76 / 91 cycles):\n" + report);
+        assertTrue(best < baseline, "no estimator beats the mean predictor (" + baseline + " cycles)\n" + report);
+    }
+
     @Test
     void glitchCyclesAreLeftOutOfTheCapacityFeatures() {
         // train/cell2 records cycle 12 at 30.971 Ah in a 1.1 Ah cell; without the guard max − cycle 2 would be ~30 Ah

@@ -1,0 +1,62 @@
+package org.nernst.ml.smile.internal;
+
+import org.nernst.core.ml.Estimator;
+import org.nernst.core.ml.FittedModel;
+import org.nernst.core.ml.Prediction;
+import org.nernst.core.ml.TrainingSet;
+import org.nernst.core.node.DataException;
+import org.nernst.core.node.Parameters;
+import org.nernst.core.node.ProgressMonitor;
+
+import smile.math.MathEx;
+import smile.model.cart.Loss;
+import smile.regression.GradientTreeBoost;
+
+/**
+ * Gradient boosting of regression trees by {@link GradientTreeBoost} of Smile (least-squares loss,
+ * shrinkage, optional row subsampling = stochastic gradient boosting). Smile draws the subsamples
+ * from its thread-local generator, which is seeded here, so a fit is reproducible for a seed.
+ */
+public final class GradientBoostingEstimator implements Estimator {
+
+    @Override
+    public FittedModel fit(TrainingSet data, Parameters parameters, long seed, ProgressMonitor monitor)
+            throws DataException {
+        int trees = (int) parameters.integer("trees");
+        int maxDepth = (int) parameters.integer("maxDepth");
+        int nodeSize = (int) parameters.integer("nodeSize");
+        double shrinkage = parameters.number("shrinkage");
+        double subsample = parameters.number("subsample");
+        monitor.checkCanceled();
+        int p = data.features();
+        MathEx.setSeed(seed);
+        GradientTreeBoost.Options options = new GradientTreeBoost.Options(Loss.ls(), trees, maxDepth,
+                Math.max(2, data.rows()), nodeSize, shrinkage, subsample, null, null);
+        return new Model(GradientTreeBoost.fit(SmileData.formula(), SmileData.frame(data.x(), p, data.y()), options), p);
+    }
+
+    /** A fitted boosted ensemble (trees only). */
+    static final class Model implements FittedModel {
+        private static final long serialVersionUID = 1L;
+        private final GradientTreeBoost model;
+        private final int features;
+
+        Model(GradientTreeBoost model, int features) {
+            this.model = model;
+            this.features = features;
+        }
+
+        @Override
+        public Prediction predict(double[][] x) {
+            if (x.length == 0) {
+                return new Prediction(new double[0], null);
+            }
+            return new Prediction(model.predict(SmileData.frame(x, features)), null);
+        }
+
+        @Override
+        public double[] featureImportance() {
+            return Importance.normalized(model.importance());
+        }
+    }
+}
