@@ -2,7 +2,6 @@ package org.nernst.ml.smile.internal;
 
 import org.nernst.core.ml.Estimator;
 import org.nernst.core.ml.FittedModel;
-import org.nernst.core.ml.Prediction;
 import org.nernst.core.ml.TrainingSet;
 import org.nernst.core.node.DataException;
 import org.nernst.core.node.Parameters;
@@ -21,30 +20,7 @@ public final class DecisionTreeEstimator implements Estimator {
         monitor.checkCanceled();
         int p = data.features();
         RegressionTree.Options options = new RegressionTree.Options(maxDepth, Math.max(2, data.rows()), nodeSize);
-        return new Model(RegressionTree.fit(SmileData.formula(), SmileData.frame(data.x(), p, data.y()), options), p);
-    }
-
-    static final class Model implements FittedModel {
-        private static final long serialVersionUID = 1L;
-        private final RegressionTree tree;
-        private final int features;
-
-        Model(RegressionTree tree, int features) {
-            this.tree = tree;
-            this.features = features;
-        }
-
-        @Override
-        public Prediction predict(double[][] x) {
-            if (x.length == 0) {
-                return new Prediction(new double[0], null);
-            }
-            return new Prediction(tree.predict(SmileData.frame(x, features)), null);
-        }
-
-        @Override
-        public double[] featureImportance() {
-            return Importance.normalized(tree.importance());
-        }
+        RegressionTree fitted = RegressionTree.fit(SmileData.formula(), SmileData.frame(data.x(), p, data.y()), options);
+        return new TreeModel(fitted, fitted.importance(), p);
     }
 }

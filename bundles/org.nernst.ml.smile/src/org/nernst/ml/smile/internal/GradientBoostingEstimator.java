@@ -2,7 +2,6 @@ package org.nernst.ml.smile.internal;
 
 import org.nernst.core.ml.Estimator;
 import org.nernst.core.ml.FittedModel;
-import org.nernst.core.ml.Prediction;
 import org.nernst.core.ml.TrainingSet;
 import org.nernst.core.node.DataException;
 import org.nernst.core.node.Parameters;
@@ -32,31 +31,7 @@ public final class GradientBoostingEstimator implements Estimator {
         MathEx.setSeed(seed);
         GradientTreeBoost.Options options = new GradientTreeBoost.Options(Loss.ls(), trees, maxDepth,
                 Math.max(2, data.rows()), nodeSize, shrinkage, subsample, null, null);
-        return new Model(GradientTreeBoost.fit(SmileData.formula(), SmileData.frame(data.x(), p, data.y()), options), p);
-    }
-
-    /** A fitted boosted ensemble (trees only). */
-    static final class Model implements FittedModel {
-        private static final long serialVersionUID = 1L;
-        private final GradientTreeBoost model;
-        private final int features;
-
-        Model(GradientTreeBoost model, int features) {
-            this.model = model;
-            this.features = features;
-        }
-
-        @Override
-        public Prediction predict(double[][] x) {
-            if (x.length == 0) {
-                return new Prediction(new double[0], null);
-            }
-            return new Prediction(model.predict(SmileData.frame(x, features)), null);
-        }
-
-        @Override
-        public double[] featureImportance() {
-            return Importance.normalized(model.importance());
-        }
+        GradientTreeBoost fitted = GradientTreeBoost.fit(SmileData.formula(), SmileData.frame(data.x(), p, data.y()), options);
+        return new TreeModel(fitted, fitted.importance(), p);
     }
 }

@@ -29,13 +29,7 @@ public final class KnnEstimator implements Estimator {
         monitor.checkCanceled();
         int p = data.features();
         Standardizer scaler = Standardizer.fit(data.x(), p);
-        double[][] z = new double[data.rows()][p];
-        for (int i = 0; i < z.length; i++) {
-            for (int j = 0; j < p; j++) {
-                z[i][j] = scaler.constant(j) ? 0 : scaler.apply(j, data.x()[i][j]);
-            }
-        }
-        return new Model(scaler, z, data.y().clone(), k, "distance".equals(parameters.string("weights")));
+        return new Model(scaler, scaler.apply(data.x()), data.y().clone(), k, "distance".equals(parameters.string("weights")));
     }
 
     static final class Model implements FittedModel {
@@ -58,13 +52,11 @@ public final class KnnEstimator implements Estimator {
         public Prediction predict(double[][] x) {
             double[] out = new double[x.length];
             int p = z.length == 0 ? 0 : z[0].length;
-            double[] q = new double[p];
+            double[][] queries = scaler.apply(x);
             double[] d = new double[z.length];
             Integer[] order = new Integer[z.length];
             for (int r = 0; r < x.length; r++) {
-                for (int j = 0; j < p; j++) {
-                    q[j] = scaler.constant(j) ? 0 : scaler.apply(j, x[r][j]);
-                }
+                double[] q = queries[r];
                 for (int i = 0; i < z.length; i++) {
                     double s = 0;
                     for (int j = 0; j < p; j++) {

@@ -49,6 +49,6 @@ public final class RandomForestEstimator implements Estimator {
             RandomForest part = RandomForest.fit(SmileData.formula(), frame, options);
             forest = forest == null ? part : forest.merge(part);
         }
-        return new RandomForestModel(forest, p);
+        return new TreeModel(forest, forest.importance(), p);
     }
 }

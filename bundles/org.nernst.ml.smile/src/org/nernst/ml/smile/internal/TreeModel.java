@@ -3,17 +3,22 @@ package org.nernst.ml.smile.internal;
 import org.nernst.core.ml.FittedModel;
 import org.nernst.core.ml.Prediction;
 
-import smile.regression.RandomForest;
+import smile.regression.DataFrameRegression;
 
-/** A fitted Smile forest; it holds trees only, no training rows. */
-final class RandomForestModel implements FittedModel {
+/**
+ * A fitted Smile tree model — one tree, a forest or a boosted ensemble: it holds trees only, no
+ * training rows, and Smile's impurity-based importance scaled to sum to 1.
+ */
+final class TreeModel implements FittedModel {
     private static final long serialVersionUID = 1L;
 
-    private final RandomForest forest;
+    private final DataFrameRegression model;
+    private final double[] importance;
     private final int features;
 
-    RandomForestModel(RandomForest forest, int features) {
-        this.forest = forest;
+    TreeModel(DataFrameRegression model, double[] rawImportance, int features) {
+        this.model = model;
+        this.importance = normalized(rawImportance);
         this.features = features;
     }
 
@@ -22,13 +27,15 @@ final class RandomForestModel implements FittedModel {
         if (x.length == 0) {
             return new Prediction(new double[0], null);
         }
-        return new Prediction(forest.predict(SmileData.frame(x, features)), null);
+        return new Prediction(model.predict(SmileData.frame(x, features)), null);
     }
 
-    /** Smile's impurity decrease per feature summed over trees, scaled to sum to 1. */
     @Override
     public double[] featureImportance() {
-        double[] raw = forest.importance();
+        return importance.clone();
+    }
+
+    private static double[] normalized(double[] raw) {
         double sum = 0;
         for (double v : raw) {
             sum += v;
