@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.nernst.core.node.DataException;
 import org.nernst.core.node.Node;
 import org.nernst.core.node.NodeContext;
 import org.nernst.core.node.Parameters;
+import org.nernst.core.table.Column;
 import org.nernst.core.table.Role;
 import org.nernst.core.table.StringColumn;
 import org.nernst.core.table.Table;
@@ -37,13 +39,13 @@ public final class CyclerDatasetNode implements Node {
             if (first == null) {
                 first = fmt;
             } else if (fmt != first && (fmt == CyclerFormat.BATTERY_ARCHIVE_CYCLES) != (first == CyclerFormat.BATTERY_ARCHIVE_CYCLES)) {
-                throw new org.nernst.core.node.DataException(f, "", "is a " + fmt.label() + " but " + files.get(0).getFileName()
+                throw new DataException(f, "", "is a " + fmt.label() + " but " + files.get(0).getFileName()
                         + " is a " + first.label() + "; time series and cycle summaries cannot be stacked");
             }
             Table t = reader.read(f, fmt, c.monitor());
             String[] cell = new String[t.rowCount()];
             Arrays.fill(cell, CyclerReader.stem(f));
-            List<org.nernst.core.table.Column> cols = new ArrayList<>();
+            List<Column> cols = new ArrayList<>();
             cols.add(new StringColumn(CyclerColumns.CELL, Role.GROUP, cell));
             cols.addAll(t.columns());
             parts.add(new Table(t.name(), cols));
@@ -61,7 +63,7 @@ public final class CyclerDatasetNode implements Node {
         }
         List<Table> out = new ArrayList<>();
         for (Table t : parts) {
-            List<org.nernst.core.table.Column> cols = new ArrayList<>();
+            List<Column> cols = new ArrayList<>();
             for (String s : shared) {
                 cols.add(t.column(s));
             }

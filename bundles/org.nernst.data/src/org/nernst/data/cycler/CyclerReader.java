@@ -152,14 +152,21 @@ public final class CyclerReader {
 
     /** A canonical table from named arrays, in canonical column order. */
     static Table table(Path file, Map<String, double[]> byName) {
+        Map<String, Column> cols = new LinkedHashMap<>();
+        byName.forEach((name, v) -> cols.put(name, new DoubleColumn(name, CyclerColumns.unit(name), Role.NONE, v)));
+        return ordered(stem(file), cols);
+    }
+
+    /** The columns given, in canonical order (columns that are not canonical are dropped). */
+    static Table ordered(String name, Map<String, Column> byName) {
         List<Column> cols = new ArrayList<>();
         for (String[] c : CyclerColumns.ALL) {
-            double[] v = byName.get(c[0]);
+            Column v = byName.get(c[0]);
             if (v != null) {
-                cols.add(new DoubleColumn(c[0], c[1], Role.NONE, v));
+                cols.add(v);
             }
         }
-        return new Table(stem(file), cols);
+        return new Table(name, cols);
     }
 
     /** Adds inferred step and cycle columns where the file has none (or has them empty). */
@@ -184,14 +191,7 @@ public final class CyclerReader {
         warnings.accept(t.name() + ": " + (hasStep ? "" : "steps ") + (!hasStep && !hasCycle ? "and " : "")
                 + (hasCycle ? "" : "cycles ") + "inferred from the sign of the current (rest at |I| ≤ "
                 + String.format(java.util.Locale.ROOT, "%.3g", threshold) + " A)");
-        List<Column> cols = new ArrayList<>();
-        for (String[] c : CyclerColumns.ALL) {
-            Column v = byName.get(c[0]);
-            if (v != null) {
-                cols.add(v);
-            }
-        }
-        return new Table(t.name(), cols);
+        return ordered(t.name(), byName);
     }
 
     private static boolean usable(Table t, String column) {

@@ -12,6 +12,9 @@ import org.nernst.core.node.DataException;
 import org.nernst.core.node.Node;
 import org.nernst.core.node.NodeContext;
 import org.nernst.core.node.Parameters;
+import org.nernst.core.table.Column;
+import org.nernst.core.table.DoubleColumn;
+import org.nernst.core.table.Role;
 import org.nernst.core.table.Table;
 import org.nernst.data.internal.text.ColumnKind;
 import org.nernst.data.internal.text.DelimitedTextReader;
@@ -93,21 +96,18 @@ public final class MappedTextDatasetNode implements Node {
             for (int i = 0; i < clock.length; i++) {
                 elapsed[i] = clock[i] - t0;
             }
-            Map<String, double[]> byName = new LinkedHashMap<>();
-            for (String name : table.columnNames()) {
-                byName.put(name, table.doubles(name));
-            }
-            byName.put(CyclerColumns.TEST_TIME, elapsed);
-            byName.put(CyclerColumns.DATE_TIME, clock);
-            table = CyclerReader.table(file, byName);
+            Map<String, Column> byName = new LinkedHashMap<>();
+            table.columns().forEach(col -> byName.put(col.name(), col));
+            byName.put(CyclerColumns.TEST_TIME, new DoubleColumn(CyclerColumns.TEST_TIME, "s", Role.NONE, elapsed));
+            byName.put(CyclerColumns.DATE_TIME, new DoubleColumn(CyclerColumns.DATE_TIME, "s", Role.NONE, clock));
+            table = CyclerReader.ordered(table.name(), byName);
         }
         if (p.string("currentSign").equals("dischargePositive")) {
             double[] i = table.doubles(CyclerColumns.CURRENT);
             for (int k = 0; k < i.length; k++) {
                 i[k] = -i[k];
             }
-            table = table.with(new org.nernst.core.table.DoubleColumn(CyclerColumns.CURRENT, "A",
-                    org.nernst.core.table.Role.NONE, i));
+            table = table.with(new DoubleColumn(CyclerColumns.CURRENT, "A", Role.NONE, i));
         }
         table = new CyclerReader(p.number("restCurrent"), c::warn).segment(table);
         c.info(file.getFileName() + ": " + table.rowCount() + " rows mapped to " + table.columnNames());

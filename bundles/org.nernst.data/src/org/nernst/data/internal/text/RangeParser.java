@@ -179,7 +179,7 @@ final class RangeParser {
     }
 
     private String show(byte[] b, int s, int e) {
-        String v = new String(b, s, Math.min(e - s, 80), charset == StandardCharsets.UTF_8 ? StandardCharsets.UTF_8 : charset)
+        String v = new String(b, s, Math.min(e - s, 80), charset)
                 .trim();
         return e - s > 80 ? v + "…" : v;
     }
