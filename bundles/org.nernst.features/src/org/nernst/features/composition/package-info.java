@@ -1,0 +1,2 @@
+/** Composition descriptors of materials from their chemical formulas. */
+package org.nernst.features.composition;

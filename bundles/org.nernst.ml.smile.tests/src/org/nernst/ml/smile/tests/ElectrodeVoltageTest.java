@@ -1,0 +1,92 @@
+package org.nernst.ml.smile.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.nernst.core.exec.CancelToken;
+import org.nernst.core.exec.ExecutionListener;
+import org.nernst.core.exec.WorkflowExecutor;
+import org.nernst.core.ml.CrossValidation;
+import org.nernst.core.ml.RegressionMetrics;
+import org.nernst.core.node.ProgressMonitor;
+import org.nernst.core.registry.NodeRegistry;
+import org.nernst.core.table.Role;
+import org.nernst.core.table.Table;
+import org.nernst.core.workflow.PortRef;
+import org.nernst.core.workflow.Workflow;
+import org.nernst.core.workflow.WorkflowNode;
+
+/**
+ * Average voltage of electrode materials from composition alone (Materials Project battery
+ * entries, {@code materials/mp_batteries.csv}; cf. Joshi et al. 2019 who used DNN, SVR and KRR on
+ * this kind of data): Magpie descriptors of the charged formula, the discharged formula and the
+ * working ion; 5-fold cross-validation grouped by host (the charged formula), so no framework is
+ * in both training and test. Entries with a negative average voltage are unphysical for an
+ * electrode (the insertion would not happen spontaneously) and are left out, and counted.
+ */
+class ElectrodeVoltageTest {
+
+    @Test
+    void estimatorsBeatTheMeanPredictorUnderHostGroupedCrossValidation() throws Exception {
+        Path data = Path.of(System.getProperty("nernst.data", "../shared/data"));
+        Path csv = data.resolve("materials/mp_batteries.csv");
+        if (!Files.isRegularFile(csv)) {
+            fail("REAL DATA MISSING: " + csv.toAbsolutePath().normalize() + "; set -Dnernst.data");
+        }
+        Table all = new WorkflowExecutor(NodeRegistry.platform(), 2).run(new Workflow("mp", "", 1, List.of(
+                new WorkflowNode("read", "org.nernst.data.csv", Map.of("file", csv.toString(), "target", "Average Voltage"),
+                        Map.of()),
+                new WorkflowNode("compose", "org.nernst.features.composition", Map.of("formulas",
+                        List.of("Formula Charge", "Formula Discharge", "Working Ion"), "folder",
+                        data.resolve("elements/magpie").toString()), Map.of("table", PortRef.parse("read.table"))))),
+                new ExecutionListener() {
+                }, new CancelToken()).value("compose", "table", Table.class);
+        Table t = all.filter(r -> all.column("Average Voltage").asDouble(r) >= 0);
+        int dropped = all.rowCount() - t.rowCount();
+        List<String> features = t.withRole(Role.FEATURE).stream().map(c -> c.name())
+                .filter(name -> !hasNaN(t, name)).toList();
+        NodeRegistry registry = NodeRegistry.platform();
+        double[] v = t.doubles("Average Voltage");
+        double mean = 0;
+        for (double x : v) {
+            mean += x / v.length;
+        }
+        double[] constant = new double[v.length];
+        java.util.Arrays.fill(constant, mean);
+        RegressionMetrics baseline = RegressionMetrics.of(v, constant);
+        StringBuilder report = new StringBuilder(String.format("%d entries (%d with a negative voltage left out), %d "
+                + "descriptors, 5-fold CV grouped by charged formula%n%-17s MAE %.3f V  RMSE %.3f V  R² %.3f%n",
+                t.rowCount(), dropped, features.size(), "mean predictor", baseline.mae(), baseline.rmse(), baseline.r2()));
+        double bestMae = Double.POSITIVE_INFINITY;
+        for (Map.Entry<String, Map<String, Object>> e : Map.<String, Map<String, Object>>of(
+                "ridge", Map.of("lambda", 1.0), "randomForest", Map.of("trees", 100), "gradientBoosting", Map.of("trees", 150),
+                "knn", Map.of(), "elasticNet", Map.of()).entrySet()) {
+            CrossValidation.Result cv = CrossValidation.run(Estimators.with(registry, "org.nernst.ml.smile." + e.getKey(),
+                    e.getValue()), t, features, "Average Voltage", CrossValidation.Scheme.GROUP_KFOLD, 5, "Formula Charge", 7,
+                    ProgressMonitor.none());
+            RegressionMetrics m = RegressionMetrics.of(cv.predictions().doubles("Average Voltage"),
+                    cv.predictions().doubles("Average Voltage_predicted"));
+            report.append(String.format("%-17s MAE %.3f V  RMSE %.3f V  R² %.3f%n", e.getKey(), m.mae(), m.rmse(), m.r2()));
+            bestMae = Math.min(bestMae, m.mae());
+        }
+        System.out.print("Electrode average voltage from composition (Materials Project):\n" + report);
+        assertTrue(dropped > 0 && dropped < all.rowCount() / 10, "negative voltages: " + dropped);
+        assertTrue(bestMae < 0.75 * baseline.mae(), "best MAE " + bestMae + " V is not clearly below the mean predictor's "
+                + baseline.mae() + " V\n" + report);
+    }
+
+    private static boolean hasNaN(Table t, String column) {
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (Double.isNaN(t.column(column).asDouble(r))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
