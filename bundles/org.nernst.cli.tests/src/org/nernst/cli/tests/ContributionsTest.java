@@ -35,7 +35,8 @@ class ContributionsTest {
                 "org.nernst.data.matVariables", "org.nernst.features.cycleSummaries", "org.nernst.features.earlyLife",
                 "org.nernst.ml.smile.lasso", "org.nernst.ml.smile.elasticNet",
                 "org.nernst.ml.smile.gradientBoosting", "org.nernst.ml.smile.decisionTree", "org.nernst.ml.smile.knn",
-                "org.nernst.ml.smile.svr", "org.nernst.features.composition"), ids);
+                "org.nernst.ml.smile.svr", "org.nernst.features.composition",
+                "org.nernst.ml.smile.kernelRidge", "org.nernst.ml.smile.pls"), ids);
         assertEquals(List.of(), registry.problems().stream().filter(p -> p.contains("org.nernst.")
                 && !p.contains(".tests")).toList(), "no Nernst contribution may be rejected");
     }

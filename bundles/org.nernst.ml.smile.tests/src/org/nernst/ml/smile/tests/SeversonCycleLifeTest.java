@@ -144,7 +144,7 @@ class SeversonCycleLifeTest {
         double baseline = Math.sqrt(se / life.length);
         StringBuilder report = new StringBuilder(String.format("mean predictor: test RMSE %.1f cycles%n", baseline));
         double best = Double.POSITIVE_INFINITY;
-        for (String id : List.of("randomForest", "gradientBoosting", "decisionTree", "knn", "svr", "gaussianProcess",
+        for (String id : List.of("randomForest", "gradientBoosting", "decisionTree", "knn", "svr", "gaussianProcess", "kernelRidge", "pls",
                 "ridge", "lasso", "elasticNet", "linear")) {
             TrainedModel m = Estimators.with(registry, "org.nernst.ml.smile." + id, Map.of())
                     .fit(TrainingSet.from(train, columns, "log10_cycle_life"), 1, ProgressMonitor.none());
