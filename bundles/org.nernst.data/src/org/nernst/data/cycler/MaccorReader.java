@@ -33,7 +33,7 @@ final class MaccorReader {
         Map<String, Integer> at = new LinkedHashMap<>();
         DelimitedTextReader.Result r = new DelimitedTextReader(file, new DelimitedTextReader.Layout('\t',
                 StandardCharsets.ISO_8859_1, 2, true, DelimitedTextReader.Layout.csv().threads()), warnings)
-                .read((i, h) -> kind(i, h, at), monitor);
+                .recordingLines().read((i, h) -> kind(i, h, at), monitor);
         for (String required : new String[] { "cycle", "step", "time", "ah", "wh", "amps", "volts", "state" }) {
             if (!at.containsKey(required)) {
                 throw new DataException(file, "line 2", "has no " + switch (required) {
@@ -58,9 +58,9 @@ final class MaccorReader {
         double[] qc = new double[n], qd = new double[n], ec = new double[n], ed = new double[n];
         double baseQc = 0, baseQd = 0, baseEc = 0, baseEd = 0;
         for (int i = 0; i < n; i++) {
-            if (i > 0 && cycle[i] != cycle[i - 1]) {
+            if (i > 0 && !same(cycle[i], cycle[i - 1])) {
                 baseQc = baseQd = baseEc = baseEd = 0;
-            } else if (i > 0 && step[i] != step[i - 1]) {
+            } else if (i > 0 && !same(step[i], step[i - 1])) {
                 char prev = stateOf(state[i - 1]);
                 if (prev == 'C') {
                     baseQc = qc[i - 1];
@@ -72,7 +72,7 @@ final class MaccorReader {
             }
             char s = stateOf(state[i]);
             if (!isState(state[i])) {
-                throw new DataException(file, "line " + (i + 3) + ", column 'State'", "'" + state[i]
+                throw new DataException(file, "line " + r.lines()[i] + ", column 'State'", "'" + state[i]
                         + "' is not a Maccor state; expected C (charge), D (discharge), R (rest) or another state code "
                         + "of letters such as O, S or FRA");
             }
@@ -102,6 +102,11 @@ final class MaccorReader {
             out.put(CyclerColumns.INTERNAL_RESISTANCE, r.numbers()[at.get("dcir")]);
         }
         return CyclerReader.table(file, out);
+    }
+
+    /** Equal, with a missing number equal to a missing number (so a NaN Cyc# does not reset every row). */
+    private static boolean same(double a, double b) {
+        return a == b || Double.isNaN(a) && Double.isNaN(b);
     }
 
     private static double nz(double v) {

@@ -70,7 +70,11 @@ public final class MappedTextDatasetNode implements Node {
                                     : ColumnKind.NUMBER;
                     String unit = kind == ColumnKind.NUMBER ? t.unit() : "";
                     Units u = unit.isEmpty() ? Units.SAME : Units.to(CyclerColumns.unit(t.canonical()), unit);
-                    found.put(t.canonical(), new MappedColumn(t.canonical(), i, h, kind, u == null ? Units.SAME : u));
+                    if (u == null) {
+                        throw new IllegalArgumentException("unit '" + unit + "' cannot be converted to "
+                                + CyclerColumns.unit(t.canonical()) + " for " + t.canonical());
+                    }
+                    found.put(t.canonical(), new MappedColumn(t.canonical(), i, h, kind, u));
                     return kind;
                 }
             }

@@ -38,7 +38,7 @@ final class NewareReader {
     Table read(Path file, ProgressMonitor monitor) throws DataException, IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
                 StandardCharsets.ISO_8859_1), 1 << 16)) {
-            String cycleHeader = in.readLine(), stepHeader = in.readLine(), recordHeader = in.readLine();
+            String cycleHeader = utf8(in.readLine()), stepHeader = utf8(in.readLine()), recordHeader = utf8(in.readLine());
             if (cycleHeader == null || stepHeader == null || recordHeader == null) {
                 throw new DataException(file, "line " + (cycleHeader == null ? 1 : stepHeader == null ? 2 : 3),
                         "the file ends inside the header; expected " + CyclerFormat.NEWARE.expected());
@@ -56,10 +56,10 @@ final class NewareReader {
             int iQc = find(rec, "Capacitance_Chg"), iQd = find(rec, "Capacitance_DChg");
             int iEc = find(rec, "Engy_Chg"), iEd = find(rec, "Engy_DChg");
             int iIr = find(step, "DCIR");
-            Units uV = units(file, rec, iV, "V"), uI = units(file, rec, iI, "A");
-            Units uQc = units(file, rec, iQc, "Ah"), uQd = units(file, rec, iQd, "Ah");
-            Units uEc = units(file, rec, iEc, "Wh"), uEd = units(file, rec, iEd, "Wh");
-            Units uT = units(file, rec, iT, "°C"), uIr = units(file, step, iIr, "Ω");
+            Units uV = units(file, 3, rec, iV, "V"), uI = units(file, 3, rec, iI, "A");
+            Units uQc = units(file, 3, rec, iQc, "Ah"), uQd = units(file, 3, rec, iQd, "Ah");
+            Units uEc = units(file, 3, rec, iEc, "Wh"), uEd = units(file, 3, rec, iEd, "Wh");
+            Units uT = units(file, 3, rec, iT, "°C"), uIr = units(file, 2, step, iIr, "Ω");
             Cols c = new Cols(10);
             NumberScanner num = new NumberScanner();
             TimeScanner time = new TimeScanner();
@@ -149,15 +149,29 @@ final class NewareReader {
         return i;
     }
 
-    private static Units units(Path file, List<String> header, int i, String canonical) throws DataException {
+    private static Units units(Path file, int line, List<String> header, int i, String canonical) throws DataException {
         if (i < 0) {
             return Units.SAME;
         }
         Units u = Units.to(canonical, Header.parse(header.get(i)).unit());
         if (u == null) {
-            throw new DataException(file, "column '" + header.get(i) + "'", "unit cannot be converted to " + canonical);
+            throw new DataException(file, "line " + line + ", column '" + header.get(i) + "'", "unit cannot be converted to "
+                    + canonical);
         }
         return u;
+    }
+
+    /** Header text read as ISO-8859-1, re-read as UTF-8 when it is valid UTF-8 (units such as °C, mΩ). */
+    private static String utf8(String line) {
+        if (line == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return line;
+        }
     }
 
     private static double number(NumberScanner num, String s, Path file, int lineNo, String column) throws DataException {

@@ -75,10 +75,20 @@ class CompositionFeaturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "LiXx2", "Li(Fe", "LiFe)", "lifepo4", "", "Li2-O", "Li0" })
+    @ValueSource(strings = { "LiXx2", "Li(Fe", "LiFe)", "lifepo4", "", "Li2-O", "Li0", "HH0", "()H", "Li2.",
+            "H999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+                    + "9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+                    + "9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999" })
     void badFormulasNameThemselves(String formula) {
         Formula.FormulaException e = assertThrows(Formula.FormulaException.class, () -> Formula.parse(formula));
         assertTrue(e.getMessage().startsWith("formula '" + formula.trim() + "'"), e.getMessage());
+    }
+
+    @Test
+    void deepNestingIsAFormulaErrorNotAStackOverflow() {
+        String deep = "(".repeat(20_000) + "H" + ")".repeat(20_000);
+        Formula.FormulaException e = assertThrows(Formula.FormulaException.class, () -> Formula.parse(deep));
+        assertTrue(e.getMessage().contains("nested"), e.getMessage());
     }
 
     @Test

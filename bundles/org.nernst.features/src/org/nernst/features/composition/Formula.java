@@ -77,6 +77,9 @@ public final class Formula {
             if (p.pos < p.s.length() && (p.s.charAt(p.pos) == '·' || p.s.charAt(p.pos) == '*' || p.s.charAt(p.pos) == '.')) {
                 p.pos++;
                 unitMultiplier = p.number(1);
+                if (p.pos >= p.s.length()) {
+                    throw new FormulaException(p.s, p.pos - 1, "nothing follows the hydrate dot");
+                }
                 continue;
             }
             break;
@@ -104,6 +107,9 @@ public final class Formula {
         }
 
         Map<Integer, Double> group(int depth) throws FormulaException {
+            if (depth > 32) {
+                throw new FormulaException(s, pos, "brackets nested more than 32 deep");
+            }
             Map<Integer, Double> out = new LinkedHashMap<>();
             while (pos < s.length()) {
                 char c = s.charAt(pos);
@@ -114,6 +120,9 @@ public final class Formula {
                     Map<Integer, Double> inner = group(depth + 1);
                     if (pos >= s.length() || s.charAt(pos) != close) {
                         throw new FormulaException(s, open, "'" + c + "' is not closed");
+                    }
+                    if (inner.isEmpty()) {
+                        throw new FormulaException(s, open, "empty brackets");
                     }
                     pos++;
                     double n = number(1);
@@ -155,11 +164,16 @@ public final class Formula {
             if (start == pos) {
                 return otherwise;
             }
+            double v;
             try {
-                return Double.parseDouble(s.substring(start, pos));
+                v = Double.parseDouble(s.substring(start, pos));
             } catch (NumberFormatException e) {
                 throw new FormulaException(s, start, "'" + s.substring(start, pos) + "' is not an amount");
             }
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new FormulaException(s, start, "amount '" + s.substring(start, pos) + "' must be a positive number");
+            }
+            return v;
         }
     }
 }

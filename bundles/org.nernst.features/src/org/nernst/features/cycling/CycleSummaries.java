@@ -21,7 +21,9 @@ import org.nernst.core.table.Table;
  * resistance (the last value measured in the cycle), duration and sample count. Capacities and
  * energies come from the file's cumulative columns where it has them (maximum minus minimum within
  * the cycle, so it works whether the cycler resets them per cycle or not), otherwise from the
- * current integrated over time (trapezoids between consecutive samples of the cycle).
+ * current integrated over time (trapezoids between consecutive samples of the cycle). Duration is
+ * the sum of the forward time steps; a step back in time (a clock reset) is not integrated and is
+ * counted ({@link #backwardSteps()}).
  *
  * @since 0.1
  */
@@ -38,7 +40,7 @@ public final class CycleSummaries {
         final String cell;
         final double cycle;
         int n;
-        double t0 = Double.NaN, t1 = Double.NaN;
+        double t0 = Double.NaN, duration;
         double qc, qd, ec, ed;
         double qcMin = Double.NaN, qcMax = Double.NaN, qdMin = Double.NaN, qdMax = Double.NaN;
         double ecMin = Double.NaN, ecMax = Double.NaN, edMin = Double.NaN, edMax = Double.NaN;
@@ -52,7 +54,15 @@ public final class CycleSummaries {
         }
     }
 
+    /** Times the clock went backwards between consecutive samples of a cycle in the last {@link #compute}. */
+    public int backwardSteps() {
+        return backwards;
+    }
+
+    private int backwards;
+
     public Table compute(Table ts, ProgressMonitor monitor) throws DataException {
+        backwards = 0;
         for (String need : List.of("cycle", timeColumn, "current", "voltage")) {
             if (ts.find(need).isEmpty()) {
                 throw new DataException(ts.name(), "column '" + need + "'", "not found; cycle summaries need cycle, "
@@ -80,8 +90,12 @@ public final class CycleSummaries {
             Acc a = prev != null && prev.cycle == cyc && prev.cell.equals(cell) ? prev
                     : accs.computeIfAbsent(cell + "\u0000" + cyc, k -> new Acc(cell, cyc));
             boolean contiguous = a.lastRow == i - 1;
-            if (contiguous && !Double.isNaN(time[i]) && !Double.isNaN(time[i - 1])) {
-                double dt = time[i] - time[i - 1];
+            double dt = contiguous ? time[i] - time[i - 1] : Double.NaN;
+            if (dt < 0) {
+                backwards++;
+            }
+            if (dt > 0) {
+                a.duration += dt;
                 double i0 = nz(current[i - 1]), i1 = nz(current[i]);
                 double p0 = i0 * nz(voltage[i - 1]), p1 = i1 * nz(voltage[i]);
                 a.qc += dt * (Math.max(i0, 0) + Math.max(i1, 0)) / 2 / 3600;
@@ -91,8 +105,9 @@ public final class CycleSummaries {
             }
             a.lastRow = i;
             a.n++;
-            a.t0 = nanMin(a.t0, time[i]);
-            a.t1 = nanMax(a.t1, time[i]);
+            if (Double.isNaN(a.t0)) {
+                a.t0 = time[i];
+            }
             a.vMin = nanMin(a.vMin, voltage[i]);
             a.vMax = nanMax(a.vMax, voltage[i]);
             if (qc != null) {
@@ -131,7 +146,7 @@ public final class CycleSummaries {
             double dq = qd != null ? a.qdMax - a.qdMin : a.qd;
             double ce = ec != null ? a.ecMax - a.ecMin : a.ec;
             double de = ed != null ? a.edMax - a.edMin : a.ed;
-            double[] row = { a.cycle, a.t0, a.t1 - a.t0, a.n, cq, dq, ce, de, cq > 0 ? dq / cq : Double.NaN,
+            double[] row = { a.cycle, a.t0, a.duration, a.n, cq, dq, ce, de, cq > 0 ? dq / cq : Double.NaN,
                     ce > 0 ? de / ce : Double.NaN, a.vMin, a.vMax, a.tN > 0 ? a.tSum / a.tN : Double.NaN, a.tMax, a.ir };
             for (int k = 0; k < row.length; k++) {
                 out[k][r] = row[k];

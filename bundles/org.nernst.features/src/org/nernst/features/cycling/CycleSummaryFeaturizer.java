@@ -15,8 +15,12 @@ public final class CycleSummaryFeaturizer implements Node {
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
         Table ts = c.input("timeseries", Table.class);
-        Table out = new CycleSummaries(c.parameters().string("group"), c.parameters().string("time")).compute(ts,
-                c.monitor());
+        CycleSummaries summaries = new CycleSummaries(c.parameters().string("group"), c.parameters().string("time"));
+        Table out = summaries.compute(ts, c.monitor());
+        if (summaries.backwardSteps() > 0) {
+            c.warn("time went backwards " + summaries.backwardSteps() + " times within a cycle; those steps were not "
+                    + "integrated and do not count in the durations");
+        }
         c.info(out.rowCount() + " cycles summarised from " + ts.rowCount() + " samples");
         return Map.of("cycles", out);
     }

@@ -75,19 +75,29 @@ public final class DelimitedTextReader {
         ColumnKind kind(int index, String header);
     }
 
-    /** The columns read: numeric kinds in {@code numbers}, text in {@code texts}, skipped ones null in both. */
+    /**
+     * The columns read: numeric kinds in {@code numbers}, text in {@code texts}, skipped ones null in
+     * both; {@code lines} holds each row's line number when {@link #recordingLines()} asked for it.
+     */
     public record Result(List<String> headers, ColumnKind[] kinds, double[][] numbers, String[][] texts, int rows,
-            char delimiter) {
+            char delimiter, int[] lines) {
     }
 
     private final Path file;
     private final Layout layout;
     private final Consumer<String> warnings;
+    private boolean recordLines;
 
     public DelimitedTextReader(Path file, Layout layout, Consumer<String> warnings) {
         this.file = file;
         this.layout = layout;
         this.warnings = warnings;
+    }
+
+    /** Also keep each row's line number (4 bytes a row), for connectors that check rows after reading. */
+    public DelimitedTextReader recordingLines() {
+        recordLines = true;
+        return this;
     }
 
     public Result read(Columns columns, ProgressMonitor monitor) throws DataException, IOException {
@@ -103,13 +113,17 @@ public final class DelimitedTextReader {
         LineCursor head = new LineCursor(ch, 0, size, 1 << 20);
         String headerText = null;
         for (int line = 1; line <= layout.headerLine(); line++) {
-            if (!next(head, 1)) {
+            if (!next(head, line)) {
                 throw new DataException(file, "line " + line, size == 0 ? "empty file; a header line with column names was expected"
                         : "the file ends before the header line " + layout.headerLine());
             }
             if (line == layout.headerLine()) {
                 headerText = decodeHeader(head, line);
             }
+        }
+        if (headerText.indexOf('\r') >= 0) {
+            throw new DataException(file, "line " + layout.headerLine(), "ends lines with a lone carriage return (classic "
+                    + "Mac OS); convert the file to LF or CRLF line endings");
         }
         if (headerText.isBlank()) {
             throw new DataException(file, "line " + layout.headerLine(), "empty header; a line with column names was expected");
@@ -136,6 +150,7 @@ public final class DelimitedTextReader {
             return t;
         }) : null;
         AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger failedSlice = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
         AtomicLong done = new AtomicLong();
         try {
             monitor.begin("reading " + file.getFileName(), 1000);
@@ -167,10 +182,11 @@ public final class DelimitedTextReader {
                     default -> numbers[c] = new double[keptRows];
                 }
             }
+            int[] lineOfRow = recordLines ? new int[keptRows] : null;
             RangeParser[] parsers = new RangeParser[ranges.size()];
             for (int i = 0; i < parsers.length; i++) {
-                parsers[i] = new RangeParser(file, ch, ranges.get(i), sep, n, headers, kinds, declared, infer.tentative, numbers, texts,
-                        firstLine, keptRows, layout.charset(), stop, done);
+                parsers[i] = new RangeParser(i, failedSlice, file, ch, ranges.get(i), sep, n, headers, kinds, declared, infer.tentative, numbers, texts,
+                        firstLine, keptRows, layout.charset(), stop, done, lineOfRow);
             }
             done.set(size - dataStart);
             List<Callable> tasks = new ArrayList<>();
@@ -188,7 +204,9 @@ public final class DelimitedTextReader {
                 if (infer.tentative[c] && kinds[c] == ColumnKind.TEXT) {
                     // the first value of a column unseen while inferring was text: read again with the column as text
                     ColumnKind[] forced = kinds.clone();
-                    return new DelimitedTextReader(file, layout, warnings).read((i, h) -> forced[i], monitor);
+                    DelimitedTextReader again = new DelimitedTextReader(file, layout, warnings);
+                    again.recordLines = recordLines;
+                    return again.read((i, h) -> forced[i], monitor);
                 }
             }
             for (int c = 0; c < n; c++) {
@@ -200,7 +218,7 @@ public final class DelimitedTextReader {
                 warnings.accept(file.getFileName() + ": the last line has fewer fields than the header and was dropped "
                         + "(the file looks truncated)");
             }
-            return new Result(headers, kinds, numbers, texts, keptRows, sep);
+            return new Result(headers, kinds, numbers, texts, keptRows, sep, lineOfRow);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -325,10 +343,14 @@ public final class DelimitedTextReader {
         return null;
     }
 
-    /** True (and the range shortened) when the file's last data line is cut short and the layout allows dropping it. */
+    /**
+     * True when the file's last line is cut short — no line terminator and fewer fields than the
+     * header, as a cycler still writing leaves it — and the layout allows dropping it. A complete
+     * last line with missing fields stays an error.
+     */
     private boolean dropTruncatedLast(FileChannel ch, LineRange last, int n, char sep, int firstLine)
             throws IOException, DataException {
-        if (!layout.dropTruncatedLastLine() || last.rows == 0) {
+        if (!layout.dropTruncatedLastLine() || last.rows == 0 || !last.lastLineOpen) {
             return false;
         }
         long tailStart = Math.max(last.start, last.end - (1 << 20));
@@ -469,11 +491,21 @@ public final class DelimitedTextReader {
         }
     }
 
+    /** The most frequent of {@code , ; tab |} in the header, counting only characters outside quotes. */
     static char detect(String header) {
         char best = ',';
         long bestCount = -1;
         for (char c : new char[] { ',', ';', '\t', '|' }) {
-            long count = header.chars().filter(x -> x == c).count();
+            long count = 0;
+            boolean quoted = false;
+            for (int i = 0; i < header.length(); i++) {
+                char x = header.charAt(i);
+                if (x == '"') {
+                    quoted = !quoted;
+                } else if (x == c && !quoted) {
+                    count++;
+                }
+            }
             if (count > bestCount) {
                 best = c;
                 bestCount = count;

@@ -105,7 +105,8 @@ public final class NumberScanner {
             double v = exp10 >= 0 ? mantissa * POW10[exp10] : mantissa / POW10[-exp10];
             return negative ? -v : v;
         }
-        return Double.parseDouble(new String(b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+        double v = Double.parseDouble(new String(b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return Double.isInfinite(v) ? invalid() : v; // beyond ±1.8e308 is not a measurement
     }
 
     private double missingWord(byte[] b, int start, int end) {

@@ -51,10 +51,17 @@ final class RangeParser {
     private final CharsetDecoder decoder;
     private final Map<String, String>[] interned;
 
+    private final int slice;
+    private final int[] lineOfRow;
+    private final java.util.concurrent.atomic.AtomicInteger failedSlice;
+
     @SuppressWarnings("unchecked")
-    RangeParser(Path file, FileChannel channel, LineRange range, char sep, int n, List<String> headers, ColumnKind[] kinds,
+    RangeParser(int slice, java.util.concurrent.atomic.AtomicInteger failedSlice, Path file, FileChannel channel, LineRange range, char sep, int n, List<String> headers, ColumnKind[] kinds,
             boolean[] declared, boolean[] tentative, double[][] numbers, String[][] texts, int firstLine, int keptRows, Charset charset,
-            AtomicBoolean stop, AtomicLong done) {
+            AtomicBoolean stop, AtomicLong done, int[] lineOfRow) {
+        this.lineOfRow = lineOfRow;
+        this.slice = slice;
+        this.failedSlice = failedSlice;
         this.file = file;
         this.channel = channel;
         this.range = range;
@@ -88,7 +95,8 @@ final class RangeParser {
         try {
             while (c.next()) {
                 if ((c.lineIndex & 0x3FFF) == 0) {
-                    if (stop.get()) {
+                    // a cancel stops every slice; a problem only the slices after it, whose problems come later
+                    if (stop.get() || failedSlice.get() < slice) {
                         return null;
                     }
                     done.addAndGet(c.lineOffset - lastOffset);
@@ -112,16 +120,19 @@ final class RangeParser {
                 if (col != n) {
                     throw new DataException(file, "line " + lineNo, "has " + col + " fields, the header has " + n);
                 }
+                if (lineOfRow != null) {
+                    lineOfRow[row] = (int) Math.min(Integer.MAX_VALUE, lineNo);
+                }
                 row++;
             }
             done.addAndGet(range.end - lastOffset);
         } catch (DataException e) {
             error = e;
-            stop.set(true);
+            failedSlice.accumulateAndGet(slice, Math::min);
         } catch (LineCursor.LineTooLongException e) {
             error = new DataException(file, "line " + (firstLine + range.linesBefore + c.lineIndex + 1), "is longer than "
                     + (LineCursor.MAX_LINE >> 20) + " MB; is this a text table?");
-            stop.set(true);
+            failedSlice.accumulateAndGet(slice, Math::min);
         }
         return null;
     }

@@ -36,6 +36,9 @@ public final class TimeScanner {
             return invalid();
         }
         if (b[pos] == '-') {
+            if (pos - start != 4) {
+                return invalid(); // a two-digit year is ambiguous
+            }
             year = first;
             pos++;
             month = digits(b, end, 1, 2);

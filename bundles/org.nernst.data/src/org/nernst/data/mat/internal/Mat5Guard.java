@@ -17,15 +17,17 @@ import org.nernst.core.node.DataException;
  * claim more elements than it has bytes. The library trusts those sizes and allocates them up front.
  */
 public final class Mat5Guard {
-    private static final int MI_MATRIX = 14, MI_COMPRESSED = 15, MX_SPARSE = 5;
+    private static final int MI_MATRIX = 14, MI_COMPRESSED = 15, MX_SPARSE = 5, MX_OPAQUE = 17;
     private static final int MAX_DEPTH = 64;
 
     private final Path file;
     private long inflatedBudget;
+    private final long elementBudget;
 
     private Mat5Guard(Path file, long inflatedBudget) {
         this.file = file;
         this.inflatedBudget = inflatedBudget;
+        this.elementBudget = inflatedBudget;
     }
 
     /**
@@ -99,7 +101,8 @@ public final class Mat5Guard {
             int flagsType = b.getInt(start) & 0xFFFF;
             int arrayClass = flagsType != 0 ? b.get(start + 8 + (b.order() == ByteOrder.LITTLE_ENDIAN ? 0 : 3)) & 0xFF : 0;
             int dimsAt = start + 16;
-            if (end - dimsAt >= 8 && arrayClass != MX_SPARSE) {
+            // sparse arrays hold fewer values than elements; objects (class 17) have no dimensions there
+            if (end - dimsAt >= 8 && arrayClass != MX_SPARSE && arrayClass != MX_OPAQUE) {
                 int word = b.getInt(dimsAt);
                 int dimsBytes = (word >>> 16) != 0 ? word >>> 16 : b.getInt(dimsAt + 4);
                 int first = (word >>> 16) != 0 ? dimsAt + 4 : dimsAt + 8;
@@ -115,6 +118,11 @@ public final class Mat5Guard {
                     if (numel > end - start) {
                         throw new DataException(file, where, "an array claims " + (long) numel + " elements in "
                                 + (end - start) + " bytes");
+                    }
+                    // values may be stored narrower (uint8 for doubles) but are read as 8-byte numbers
+                    if (numel * 8 > elementBudget) {
+                        throw new DataException(file, where, "an array of " + (long) numel + " elements would need "
+                                + (long) (numel * 8 / (1 << 20)) + " MB, more than a quarter of the heap");
                     }
                 }
             }
