@@ -36,7 +36,8 @@ class ContributionsTest {
                 "org.nernst.ml.smile.lasso", "org.nernst.ml.smile.elasticNet",
                 "org.nernst.ml.smile.gradientBoosting", "org.nernst.ml.smile.decisionTree", "org.nernst.ml.smile.knn",
                 "org.nernst.ml.smile.svr", "org.nernst.features.composition",
-                "org.nernst.ml.smile.kernelRidge", "org.nernst.ml.smile.pls", "org.nernst.features.dischargeCurves"), ids);
+                "org.nernst.ml.smile.kernelRidge", "org.nernst.ml.smile.pls", "org.nernst.features.dischargeCurves",
+                "org.nernst.features.incrementalCapacity"), ids);
         assertEquals(List.of(), registry.problems().stream().filter(p -> p.contains("org.nernst.")
                 && !p.contains(".tests")).toList(), "no Nernst contribution may be rejected");
     }
