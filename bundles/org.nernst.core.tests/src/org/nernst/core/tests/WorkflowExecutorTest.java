@@ -236,6 +236,34 @@ class WorkflowExecutorTest {
         }
     }
 
+    /**
+     * Regression: when the sibling stopped by a failure finished before the failing node had
+     * reported, the run ended as "cancelled" (the CLI said exit 6 for a missing file, exit 4 is right).
+     */
+    @Test
+    void aSiblingStoppedByAFailureDoesNotTurnTheFailureIntoACancel() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            TestNodes.blockingStarted = new CountDownLatch(1);
+            TestNodes.blockingStopped = new CountDownLatch(1);
+            Workflow wf = new Workflow("mixed", "", 1, List.of(
+                    new WorkflowNode("b", "test.blocking", Map.of(), Map.of()),
+                    new WorkflowNode("f", "test.failing", Map.of("how", "error"), Map.of())));
+            NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> executor.run(wf,
+                    new ExecutionListener() {
+                        @Override
+                        public void nodeFailed(String nodeId, Throwable error) {
+                            try {
+                                // let the stopped sibling finish first, as a slow console would
+                                TestNodes.blockingStopped.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (InterruptedException x) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }, new CancelToken()));
+            assertEquals("f", e.nodeId());
+        }
+    }
+
     @Test
     void runsAreBoundedInTime() {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> executor.run(WorkflowJsonTest.small(),

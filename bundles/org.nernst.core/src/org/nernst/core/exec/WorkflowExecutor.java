@@ -132,6 +132,9 @@ public final class WorkflowExecutor {
         List<Future<String>> running = new ArrayList<>();
         try {
             int finished = 0;
+            // a node that stopped because a sibling failed: the sibling's failure is the outcome, and follows
+            CancelledException stoppedBySibling = null;
+            long stoppedAt = 0;
             for (WorkflowNode n : wf.nodes()) {
                 if (waiting.get(n.id()) == 0) {
                     running.add(done.submit(() -> run.node(n)));
@@ -143,6 +146,9 @@ public final class WorkflowExecutor {
                 }
                 Future<String> f = done.poll(50, TimeUnit.MILLISECONDS);
                 if (f == null) {
+                    if (stoppedBySibling != null && System.nanoTime() - stoppedAt > 5_000_000_000L) {
+                        throw stoppedBySibling;
+                    }
                     continue;
                 }
                 String id;
@@ -151,7 +157,14 @@ public final class WorkflowExecutor {
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof CancelledException ce) {
-                        throw ce;
+                        if (cancel.isCancelled() || !stop.isCancelled()) {
+                            throw ce;
+                        }
+                        if (stoppedBySibling == null) {
+                            stoppedBySibling = ce;
+                            stoppedAt = System.nanoTime();
+                        }
+                        continue;
                     }
                     if (cause instanceof NodeExecutionException ne) {
                         throw ne;

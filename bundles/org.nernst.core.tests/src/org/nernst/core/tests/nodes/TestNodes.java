@@ -76,15 +76,22 @@ public final class TestNodes {
             blockingStarted.countDown();
             c.monitor().begin("waiting to be cancelled", -1);
             long spins = 0;
-            while (true) {
-                c.monitor().checkCanceled();
-                spins++;
-                if (spins % 1_000_000 == 0) {
-                    Thread.onSpinWait();
+            try {
+                while (true) {
+                    c.monitor().checkCanceled();
+                    spins++;
+                    if (spins % 1_000_000 == 0) {
+                        Thread.onSpinWait();
+                    }
                 }
+            } finally {
+                blockingStopped.countDown();
             }
         }
     }
+
+    /** Counted down when a {@link Blocking} node stops. */
+    public static volatile CountDownLatch blockingStopped = new CountDownLatch(1);
 
     /** Released by tests so an abandoned {@link Stubborn} thread ends. */
     public static volatile boolean releaseStubborn;
