@@ -28,22 +28,29 @@ import org.nernst.core.table.Table;
 public final class DischargeCurves {
     private final double vHigh, vLow;
     private final int points;
+    private final String timeColumn;
 
     public DischargeCurves(double vHigh, double vLow, int points) {
+        this(vHigh, vLow, points, "test_time");
+    }
+
+    /** @param timeColumn the time column (s); {@code test_time} in the cycler layout, {@code time} in NASA's */
+    public DischargeCurves(double vHigh, double vLow, int points, String timeColumn) {
         this.vHigh = vHigh;
         this.vLow = vLow;
         this.points = points;
+        this.timeColumn = timeColumn;
     }
 
     public Table compute(Table ts, List<Integer> cycles) throws DataException {
-        for (String need : List.of("cycle", "test_time", "current", "voltage")) {
+        for (String need : List.of("cycle", timeColumn, "current", "voltage")) {
             if (ts.find(need).isEmpty()) {
                 throw new DataException(ts.name(), "column '" + need + "'", "not found; discharge curves need cycle, "
-                        + "test_time, current and voltage (the cycler connectors' layout); the table has " + ts.columnNames());
+                        + timeColumn + ", current and voltage (the cycler connectors' layout); the table has " + ts.columnNames());
             }
         }
         Column cellCol = ts.find("cell").orElse(null);
-        double[] cycle = ts.doubles("cycle"), time = ts.doubles("test_time"), current = ts.doubles("current"),
+        double[] cycle = ts.doubles("cycle"), time = ts.doubles(timeColumn), current = ts.doubles("current"),
                 voltage = ts.doubles("voltage");
         double[] qd = ts.find("discharge_capacity").isPresent() ? ts.doubles("discharge_capacity") : null;
         Map<String, TreeMap<Integer, List<double[]>>> samples = new LinkedHashMap<>();

@@ -27,7 +27,8 @@ public final class DischargeCurvesFeaturizer implements Node {
                 throw new IllegalArgumentException("parameter cycles: '" + s + "' is not a cycle number");
             }
         }
-        Table out = new DischargeCurves(p.number("voltageHigh"), p.number("voltageLow"), (int) p.integer("points"))
+        Table out = new DischargeCurves(p.number("voltageHigh"), p.number("voltageLow"), (int) p.integer("points"),
+                p.string("time"))
                 .compute(c.input("timeseries", Table.class), cycles);
         c.info("Q(V) of cycles " + cycles + " for " + out.rowCount() / p.integer("points") + " cells");
         return Map.of("curves", out);

@@ -24,8 +24,14 @@ import org.nernst.core.table.Table;
 public final class IncrementalCapacity {
     private final double vHigh, vLow, smoothing;
     private final int points, peaks;
+    private final String timeColumn;
 
     public IncrementalCapacity(double vHigh, double vLow, int points, double smoothing, int peaks) {
+        this(vHigh, vLow, points, smoothing, peaks, "test_time");
+    }
+
+    public IncrementalCapacity(double vHigh, double vLow, int points, double smoothing, int peaks, String timeColumn) {
+        this.timeColumn = timeColumn;
         this.vHigh = vHigh;
         this.vLow = vLow;
         this.points = points;
@@ -38,7 +44,7 @@ public final class IncrementalCapacity {
     }
 
     public Result compute(Table ts, List<Integer> cycles) throws DataException {
-        Table q = new DischargeCurves(vHigh, vLow, points).compute(ts, cycles);
+        Table q = new DischargeCurves(vHigh, vLow, points, timeColumn).compute(ts, cycles);
         int cells = q.rowCount() / points;
         double[] grid = new double[points];
         for (int r = 0; r < points; r++) {

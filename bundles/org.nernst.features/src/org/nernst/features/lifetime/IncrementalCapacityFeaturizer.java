@@ -38,7 +38,7 @@ public final class IncrementalCapacityFeaturizer implements Node {
             cycles.addAll(all);
         }
         IncrementalCapacity.Result r = new IncrementalCapacity(p.number("voltageHigh"), p.number("voltageLow"),
-                (int) p.integer("points"), p.number("smoothing"), (int) p.integer("peaks")).compute(ts, cycles);
+                (int) p.integer("points"), p.number("smoothing"), (int) p.integer("peaks"), p.string("time")).compute(ts, cycles);
         c.info("dQ/dV of " + r.features().rowCount() + " discharges");
         return Map.of("features", r.features(), "curves", r.curves());
     }
