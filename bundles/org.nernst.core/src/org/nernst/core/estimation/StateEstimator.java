@@ -1,6 +1,7 @@
 package org.nernst.core.estimation;
 
 import java.util.List;
+import java.util.Map;
 
 import org.nernst.core.node.Parameters;
 import org.nernst.core.node.ProgressMonitor;
@@ -11,7 +12,10 @@ import org.nernst.core.table.Table;
  * of a cell (SOC, SOH, internal resistance ...) from measurements, sample by sample.
  * <p>
  * The registry adapts a state estimator to a node with input {@code measurements} and output
- * {@code states}.
+ * {@code states}; a contribution may declare further table inputs (e.g. an identified cell model),
+ * which arrive through {@link #estimate(Table, Map, Parameters, ProgressMonitor)}.
+ * <p>
+ * Tables use the sign convention of the cycler connectors: <b>current positive while charging</b>.
  *
  * @since 0.1
  */
@@ -28,4 +32,15 @@ public interface StateEstimator {
      *         {@code <state>_std} column with the estimate's standard deviation
      */
     Table estimate(Table measurements, Parameters parameters, ProgressMonitor monitor) throws Exception;
+
+    /**
+     * Estimates with the further inputs the contribution declares ({@code <input>} elements, tables
+     * only), keyed by port name; ports left unconnected are absent. The default ignores them.
+     *
+     * @since 0.2
+     */
+    default Table estimate(Table measurements, Map<String, Table> inputs, Parameters parameters,
+            ProgressMonitor monitor) throws Exception {
+        return estimate(measurements, parameters, monitor);
+    }
 }

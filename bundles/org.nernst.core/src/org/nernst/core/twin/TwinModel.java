@@ -1,6 +1,7 @@
 package org.nernst.core.twin;
 
 import java.util.List;
+import java.util.Map;
 
 import org.nernst.core.node.Parameters;
 import org.nernst.core.node.ProgressMonitor;
@@ -12,7 +13,10 @@ import org.nernst.core.table.Table;
  * parameter set comes in as {@link Parameters}, and the experiment is data, so each can be swapped.
  * <p>
  * The registry adapts a twin to a node with input {@code experiment} (a table) and output
- * {@code simulation} (a table).
+ * {@code simulation} (a table); a contribution may declare further table inputs (e.g. an identified
+ * parameter set), which arrive through {@link #simulate(Table, Map, Parameters, long, ProgressMonitor)}.
+ * <p>
+ * Tables use the sign convention of the cycler connectors: <b>current positive while charging</b>.
  *
  * @since 0.1
  */
@@ -24,8 +28,8 @@ public interface TwinModel {
     /**
      * Simulates an experiment.
      *
-     * @param experiment the load to apply: at least columns {@code time [s]} and {@code current [A]}
-     *        (positive = discharge), or a protocol the model documents
+     * @param experiment the load to apply: a time series with time (s) and current (A, positive =
+     *        charge) columns, or experiment steps the model documents
      * @param parameters the parameter set
      * @param seed seed for stochastic models (noise, cell-to-cell variation)
      * @param monitor progress and cancellation; long integrations check it between steps
@@ -33,4 +37,16 @@ public interface TwinModel {
      *         and one column per state
      */
     Table simulate(Table experiment, Parameters parameters, long seed, ProgressMonitor monitor) throws Exception;
+
+    /**
+     * Simulates an experiment with the further inputs the contribution declares ({@code <input>}
+     * elements, tables only), keyed by port name; ports left unconnected are absent. The default
+     * ignores them.
+     *
+     * @since 0.2
+     */
+    default Table simulate(Table experiment, Map<String, Table> inputs, Parameters parameters, long seed,
+            ProgressMonitor monitor) throws Exception {
+        return simulate(experiment, parameters, seed, monitor);
+    }
 }

@@ -91,12 +91,19 @@ public final class ExtensionNodeRegistry implements NodeRegistry {
             case ESTIMATOR -> outputs.add(new PortSpec("estimator", PortType.ESTIMATOR, false,
                     "the configured estimator, to fit or cross-validate"));
             case TWIN -> {
-                inputs.add(new PortSpec("experiment", PortType.TABLE, false, "the load to apply (time, current)"));
+                inputs.add(new PortSpec("experiment", PortType.TABLE, false,
+                        "the load to apply: a time series (time, current) or experiment steps"));
                 outputs.add(new PortSpec("simulation", PortType.TABLE, false, "the simulated time series"));
+                for (IConfigurationElement p : e.getChildren("input")) {
+                    inputs.add(extraInput(p, kind));
+                }
             }
             case STATE_ESTIMATOR -> {
                 inputs.add(new PortSpec("measurements", PortType.TABLE, false, "measured time, current, voltage"));
                 outputs.add(new PortSpec("states", PortType.TABLE, false, "estimated states over time"));
+                for (IConfigurationElement p : e.getChildren("input")) {
+                    inputs.add(extraInput(p, kind));
+                }
             }
             default -> {
                 for (IConfigurationElement p : e.getChildren("input")) {
@@ -119,6 +126,16 @@ public final class ExtensionNodeRegistry implements NodeRegistry {
         }
         return new NodeDescriptor(id, kind, label, category, description, inputs, outputs, params,
                 e.getContributor().getName(), className, attributes);
+    }
+
+    /** Twins and state estimators may declare further table inputs, e.g. an identified parameter set. */
+    private static PortSpec extraInput(IConfigurationElement p, NodeKind kind) {
+        PortSpec spec = port(p);
+        if (!spec.type().equals(PortType.TABLE)) {
+            throw new IllegalArgumentException("input '" + spec.name() + "': a " + kind.label()
+                    + " may declare further inputs of type table only");
+        }
+        return spec;
     }
 
     private static PortSpec port(IConfigurationElement p) {

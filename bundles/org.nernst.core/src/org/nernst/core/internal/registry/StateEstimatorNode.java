@@ -17,6 +17,7 @@ final class StateEstimatorNode implements Node {
 
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
-        return Map.of("states", estimator.estimate(c.input("measurements", Table.class), c.parameters(), c.monitor()));
+        return Map.of("states", estimator.estimate(c.input("measurements", Table.class),
+                TwinNode.extraInputs(c, "measurements"), c.parameters(), c.monitor()));
     }
 }

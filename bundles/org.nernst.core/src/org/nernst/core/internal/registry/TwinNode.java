@@ -1,6 +1,9 @@
 package org.nernst.core.internal.registry;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.nernst.core.node.PortSpec;
 
 import org.nernst.core.node.Node;
 import org.nernst.core.node.NodeContext;
@@ -17,7 +20,19 @@ final class TwinNode implements Node {
 
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
-        Table sim = twin.simulate(c.input("experiment", Table.class), c.parameters(), c.seed(), c.monitor());
+        Table sim = twin.simulate(c.input("experiment", Table.class), extraInputs(c, "experiment"), c.parameters(),
+                c.seed(), c.monitor());
         return Map.of("simulation", sim);
+    }
+
+    /** The declared inputs other than {@code main} that are connected, by port name. */
+    static Map<String, Table> extraInputs(NodeContext c, String main) {
+        Map<String, Table> extra = new LinkedHashMap<>();
+        for (PortSpec in : c.descriptor().inputs()) {
+            if (!in.name().equals(main)) {
+                c.optionalInput(in.name(), Table.class).ifPresent(t -> extra.put(in.name(), t));
+            }
+        }
+        return extra;
     }
 }
