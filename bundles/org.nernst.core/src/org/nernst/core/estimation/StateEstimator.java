@@ -43,4 +43,14 @@ public interface StateEstimator {
             ProgressMonitor monitor) throws Exception {
         return estimate(measurements, parameters, monitor);
     }
+
+    /**
+     * Checks parameters before any data exists (as {@code Node#configure} does), so the editor and
+     * {@code nernst validate} report a bad parameter set early. The default accepts everything.
+     *
+     * @throws IllegalArgumentException naming the parameter and what is expected
+     * @since 0.2
+     */
+    default void configure(Parameters parameters) {
+    }
 }

@@ -49,4 +49,14 @@ public interface TwinModel {
             ProgressMonitor monitor) throws Exception {
         return simulate(experiment, parameters, seed, monitor);
     }
+
+    /**
+     * Checks parameters before any data exists (as {@code Node#configure} does), so the editor and
+     * {@code nernst validate} report a bad parameter set early. The default accepts everything.
+     *
+     * @throws IllegalArgumentException naming the parameter and what is expected
+     * @since 0.2
+     */
+    default void configure(Parameters parameters) {
+    }
 }

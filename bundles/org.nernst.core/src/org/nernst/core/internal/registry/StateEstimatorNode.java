@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nernst.core.estimation.StateEstimator;
 import org.nernst.core.node.Node;
 import org.nernst.core.node.NodeContext;
+import org.nernst.core.node.Parameters;
 import org.nernst.core.table.Table;
 
 /** A state estimator contribution as a node: estimates states over the measured series. */
@@ -13,6 +14,11 @@ final class StateEstimatorNode implements Node {
 
     StateEstimatorNode(StateEstimator estimator) {
         this.estimator = estimator;
+    }
+
+    @Override
+    public void configure(Parameters parameters) {
+        estimator.configure(parameters);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.nernst.core.node.PortSpec;
 
 import org.nernst.core.node.Node;
 import org.nernst.core.node.NodeContext;
+import org.nernst.core.node.Parameters;
 import org.nernst.core.table.Table;
 import org.nernst.core.twin.TwinModel;
 
@@ -16,6 +17,11 @@ final class TwinNode implements Node {
 
     TwinNode(TwinModel twin) {
         this.twin = twin;
+    }
+
+    @Override
+    public void configure(Parameters parameters) {
+        twin.configure(parameters);
     }
 
     @Override
