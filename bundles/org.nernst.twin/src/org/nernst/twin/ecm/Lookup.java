@@ -59,6 +59,15 @@ public final class Lookup {
         }
     }
 
+    /** This lookup with every value multiplied by {@code factor} (ageing, cell-to-cell spread). */
+    public Lookup scaled(double factor) {
+        double[] v = values.clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= factor;
+        }
+        return new Lookup(soc, temperature, v);
+    }
+
     public boolean isConstant() {
         return values.length == 1;
     }

@@ -87,6 +87,10 @@ public final class Simulator {
             return new Options(period, initialSoc, t, maxCRate, maxStepSeconds, stopOnInfeasible);
         }
 
+        public Options withMaxStepSeconds(double seconds) {
+            return new Options(period, initialSoc, ambientC, maxCRate, seconds, stopOnInfeasible);
+        }
+
         public Options stoppingOnInfeasible(boolean stop) {
             return new Options(period, initialSoc, ambientC, maxCRate, maxStepSeconds, stop);
         }
