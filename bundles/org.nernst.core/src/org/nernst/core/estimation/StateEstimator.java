@@ -12,7 +12,7 @@ import org.nernst.core.table.Table;
  * of a cell (SOC, SOH, internal resistance ...) from measurements, sample by sample.
  * <p>
  * The registry adapts a state estimator to a node with input {@code measurements} and output
- * {@code states}; a contribution may declare further table inputs (e.g. an identified cell model),
+ * {@code states}; a contribution may declare further inputs (e.g. an identified cell model),
  * which arrive through {@link #estimate(Table, Map, Parameters, ProgressMonitor)}.
  * <p>
  * Tables use the sign convention of the cycler connectors: <b>current positive while charging</b>.
@@ -34,12 +34,12 @@ public interface StateEstimator {
     Table estimate(Table measurements, Parameters parameters, ProgressMonitor monitor) throws Exception;
 
     /**
-     * Estimates with the further inputs the contribution declares ({@code <input>} elements, tables
-     * only), keyed by port name; ports left unconnected are absent. The default ignores them.
+     * Estimates with the further inputs the contribution declares ({@code <input>} elements),
+     * keyed by port name; ports left unconnected are absent. The default ignores them.
      *
      * @since 0.2
      */
-    default Table estimate(Table measurements, Map<String, Table> inputs, Parameters parameters,
+    default Table estimate(Table measurements, Map<String, Object> inputs, Parameters parameters,
             ProgressMonitor monitor) throws Exception {
         return estimate(measurements, parameters, monitor);
     }

@@ -13,8 +13,9 @@ import org.nernst.core.table.Table;
  * parameter set comes in as {@link Parameters}, and the experiment is data, so each can be swapped.
  * <p>
  * The registry adapts a twin to a node with input {@code experiment} (a table) and output
- * {@code simulation} (a table); a contribution may declare further table inputs (e.g. an identified
- * parameter set), which arrive through {@link #simulate(Table, Map, Parameters, long, ProgressMonitor)}.
+ * {@code simulation} (a table); a contribution may declare further inputs (e.g. an identified
+ * parameter set or an estimator to train), which arrive through
+ * {@link #simulate(Table, Map, Parameters, long, ProgressMonitor)}.
  * <p>
  * Tables use the sign convention of the cycler connectors: <b>current positive while charging</b>.
  *
@@ -40,12 +41,12 @@ public interface TwinModel {
 
     /**
      * Simulates an experiment with the further inputs the contribution declares ({@code <input>}
-     * elements, tables only), keyed by port name; ports left unconnected are absent. The default
+     * elements), keyed by port name; ports left unconnected are absent. The default
      * ignores them.
      *
      * @since 0.2
      */
-    default Table simulate(Table experiment, Map<String, Table> inputs, Parameters parameters, long seed,
+    default Table simulate(Table experiment, Map<String, Object> inputs, Parameters parameters, long seed,
             ProgressMonitor monitor) throws Exception {
         return simulate(experiment, parameters, seed, monitor);
     }

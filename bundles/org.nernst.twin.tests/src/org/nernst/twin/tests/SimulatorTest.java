@@ -154,6 +154,19 @@ class SimulatorTest {
     }
 
     @Test
+    void replayingASimulationAsALogReproducesItSampleForSample() throws DataException {
+        Table first = run("Discharge at 1C for 10 minutes\nRest for 5 minutes\nCharge at 0.5C for 7 minutes", Options.defaults());
+        Table again = Simulator.replay(CELL, DriveCycle.log(first, "first run"), Options.defaults(), ProgressMonitor.none())
+                .table();
+        assertEquals(first.rowCount(), again.rowCount());
+        double[] a = first.doubles("voltage");
+        double[] b = again.doubles("voltage");
+        for (int k = 0; k < a.length; k++) {
+            assertEquals(a[k], b[k], 1e-12, "sample " + k);
+        }
+    }
+
+    @Test
     void aMeasuredTimeSeriesIsReplayedSampleBySample() throws DataException {
         Table profile = new Table("profile", List.of(
                 new DoubleColumn("test_time", "s", Role.TIME, new double[] {0, 0.5, 1.5, 3.0}),

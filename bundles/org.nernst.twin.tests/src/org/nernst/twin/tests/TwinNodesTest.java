@@ -109,4 +109,20 @@ class TwinNodesTest {
                 .orElseThrow().value();
         assertEquals(61, sim.rowCount());
     }
+
+    @Test
+    void everyTwinNodeIsDescribedCompletelyInTheRegistry() {
+        NodeRegistry reg = NodeRegistry.platform();
+        assertEquals(List.of(), reg.problems().stream().filter(p -> p.contains("org.nernst.twin")).toList());
+        for (String id : List.of("org.nernst.twin.experiment", "org.nernst.twin.synthesize", "org.nernst.twin.ecm",
+                "org.nernst.twin.surrogate")) {
+            var d = reg.find(id).orElseThrow(() -> new AssertionError(id + " is not registered"));
+            assertTrue(d.description().length() > 80, id);
+            for (var p : d.parameters()) {
+                assertTrue(!p.description().isBlank() && (p.defaultValue() != null || p.required()), id + " " + p.name());
+            }
+        }
+        assertEquals(List.of("experiment", "training", "estimator"),
+                reg.find("org.nernst.twin.surrogate").orElseThrow().inputs().stream().map(p -> p.name()).toList());
+    }
 }

@@ -27,7 +27,7 @@ public final class EcmTwin extends CellModelTwin {
     }
 
     @Override
-    protected CellModel model(Parameters p, Map<String, Table> inputs) {
+    protected CellModel model(Parameters p, Map<String, Object> inputs) {
         return new EquivalentCircuitModel(build(p), p.has("temperature") ? p.number("temperature") : 25.0);
     }
 

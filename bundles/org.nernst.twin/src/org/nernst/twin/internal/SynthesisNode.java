@@ -48,7 +48,7 @@ public final class SynthesisNode implements Node {
         if (exp.find("instruction").isPresent()) {
             experiment = ExperimentParser.parse(CellModelTwin.text(exp));
         } else {
-            profile = DriveCycle.of(exp, "input table '" + exp.name() + "'");
+            profile = DriveCycle.log(exp, "input table '" + exp.name() + "'");
         }
         Simulator.Options options = CellModelTwin.options(p).withMaxStepSeconds(p.number("maxStepHours") * 3600);
         double temperature = p.number("temperature");

@@ -24,7 +24,7 @@ import org.nernst.twin.model.CellModel;
  * The {@code experiment} input is either experiment steps — a table with an {@code instruction}
  * column, one line of the experiment language per row, as the experiment node writes it — or a
  * measured or synthetic time series (time and current or power, positive while charging) that is
- * replayed sample by sample, e.g. a drive cycle.
+ * replayed sample by sample as a log (each value flowed since the previous sample; see {@link DriveCycle}).
  * <p>
  * Common parameters (declare them in the contribution): {@code initialSoc} (0..1, default 1),
  * {@code temperature} (ambient °C, default 25), {@code period} (s, default 1), {@code maxCRate}
@@ -36,7 +36,7 @@ import org.nernst.twin.model.CellModel;
 public abstract class CellModelTwin implements TwinModel {
 
     /** The model to simulate, from the node's parameters and declared table inputs. */
-    protected abstract CellModel model(Parameters parameters, Map<String, Table> inputs) throws Exception;
+    protected abstract CellModel model(Parameters parameters, Map<String, Object> inputs) throws Exception;
 
     @Override
     public Table simulate(Table experiment, Parameters parameters, long seed, ProgressMonitor monitor) throws Exception {
@@ -44,16 +44,22 @@ public abstract class CellModelTwin implements TwinModel {
     }
 
     @Override
-    public Table simulate(Table experiment, Map<String, Table> inputs, Parameters parameters, long seed,
+    public Table simulate(Table experiment, Map<String, Object> inputs, Parameters parameters, long seed,
             ProgressMonitor monitor) throws Exception {
-        CellModel model = model(parameters, inputs);
+        return run(model(parameters, inputs), experiment, parameters, monitor);
+    }
+
+    /** Runs experiment steps or replays a time series on {@code model}, with the common parameters. */
+    protected static Table run(CellModel model, Table experiment, Parameters parameters, ProgressMonitor monitor)
+            throws Exception {
         Simulator.Options options = options(parameters);
         Simulation sim;
         if (experiment.find("instruction").isPresent()) {
             Experiment e = ExperimentParser.parse(text(experiment));
             sim = Simulator.run(model, e, options, driveCycles(parameters, monitor), monitor);
         } else {
-            sim = Simulator.replay(model, DriveCycle.of(experiment, "input table '" + experiment.name() + "'"), options,
+            // a time series arriving as a table is a log: measured or simulated data
+            sim = Simulator.replay(model, DriveCycle.log(experiment, "input table '" + experiment.name() + "'"), options,
                     monitor);
         }
         return sim.table().renamed(experiment.name() + " simulated");

@@ -6,22 +6,38 @@ import org.nernst.core.table.Table;
 
 /**
  * A load profile: current (A) or power (W) at increasing times, <b>positive while charging</b> (the
- * tables' convention), each value held until the next time stamp (zero-order hold, as a cycler
- * replays a profile).
+ * tables' convention), held constant between time stamps.
+ * <p>
+ * Which value holds over an interval depends on what the table is. A <b>profile</b> (a drive-cycle
+ * file: "from t = 0 s draw 4 A, from t = 10 s rest") holds each value <i>until</i> the next time
+ * stamp. A <b>log</b> (measured data, or a simulation's output) records at each time stamp what flowed
+ * <i>since</i> the previous one; replaying it that way reproduces a simulation sample for sample.
  *
  * @param source where it came from, for messages
- * @param time seconds, strictly increasing
+ * @param time seconds, non-decreasing (a repeated time stamp, which real loggers write, is an empty interval)
  * @param value A or W, + = charge
  * @param power whether {@code value} is a power
+ * @param logged whether each value is what flowed since the previous time stamp (a log) rather than
+ *        what flows until the next (a profile)
  * @since 0.2
  */
-public record DriveCycle(String source, double[] time, double[] value, boolean power) {
+public record DriveCycle(String source, double[] time, double[] value, boolean power, boolean logged) {
 
     /**
-     * A drive cycle from a table with a time column ({@code test_time} or {@code time}) and a
-     * {@code current} (A) or {@code power} (W) column, positive while charging.
+     * A profile (values hold until the next time stamp) from a table with a time column
+     * ({@code test_time} or {@code time}) and a {@code current} (A) or {@code power} (W) column,
+     * positive while charging.
      */
     public static DriveCycle of(Table table, String source) throws DataException {
+        return of(table, source, false);
+    }
+
+    /** A log (values flowed since the previous time stamp) from a table, as {@link #of(Table, String)}. */
+    public static DriveCycle log(Table table, String source) throws DataException {
+        return of(table, source, true);
+    }
+
+    private static DriveCycle of(Table table, String source, boolean logged) throws DataException {
         Column t = find(table, "test_time", "time");
         Column c = find(table, "current", "power");
         if (t == null || c == null) {
@@ -40,12 +56,12 @@ public record DriveCycle(String source, double[] time, double[] value, boolean p
             if (!Double.isFinite(time[i]) || !Double.isFinite(value[i])) {
                 throw new DataException(source, "row " + (i + 1), "time and " + c.name() + " must be finite numbers");
             }
-            if (i > 0 && !(time[i] > time[i - 1])) {
+            if (i > 0 && time[i] < time[i - 1]) {
                 throw new DataException(source, "row " + (i + 1) + ", column " + t.name(), "time " + time[i]
-                        + " does not increase (previous " + time[i - 1] + ")");
+                        + " goes back (previous " + time[i - 1] + "); a load profile runs forward in time");
             }
         }
-        return new DriveCycle(source, time, value, c.name().equals("power"));
+        return new DriveCycle(source, time, value, c.name().equals("power"), logged);
     }
 
     private static Column find(Table table, String... names) {
@@ -55,6 +71,11 @@ public record DriveCycle(String source, double[] time, double[] value, boolean p
             }
         }
         return null;
+    }
+
+    /** The value (A or W, + = charge) that flows over the interval from time stamp k to k + 1. */
+    public double over(int k) {
+        return value[logged ? k + 1 : k];
     }
 
     /** The duration it covers (s). */

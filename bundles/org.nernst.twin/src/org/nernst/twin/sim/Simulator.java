@@ -447,7 +447,7 @@ public final class Simulator {
                 }
                 double current;
                 try {
-                    current = dc.power() ? model.currentForPower(y, -dc.value()[k]) : -dc.value()[k];
+                    current = dc.power() ? model.currentForPower(y, -dc.over(k)) : -dc.over(k);
                 } catch (ArithmeticException e) {
                     throw new Infeasible(s, "at " + dc.source() + " t = " + time[k] + " s: " + e.getMessage());
                 }

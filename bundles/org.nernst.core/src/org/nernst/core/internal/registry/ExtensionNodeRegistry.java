@@ -128,12 +128,12 @@ public final class ExtensionNodeRegistry implements NodeRegistry {
                 e.getContributor().getName(), className, attributes);
     }
 
-    /** Twins and state estimators may declare further table inputs, e.g. an identified parameter set. */
+    /** Twins and state estimators may declare further inputs, e.g. an identified parameter set or an estimator. */
     private static PortSpec extraInput(IConfigurationElement p, NodeKind kind) {
         PortSpec spec = port(p);
-        if (!spec.type().equals(PortType.TABLE)) {
-            throw new IllegalArgumentException("input '" + spec.name() + "': a " + kind.label()
-                    + " may declare further inputs of type table only");
+        if (spec.name().equals(kind == NodeKind.TWIN ? "experiment" : "measurements")) {
+            throw new IllegalArgumentException("input '" + spec.name() + "' is the " + kind.label() + "'s own input; "
+                    + "declare further inputs under other names");
         }
         return spec;
     }

@@ -32,11 +32,11 @@ final class TwinNode implements Node {
     }
 
     /** The declared inputs other than {@code main} that are connected, by port name. */
-    static Map<String, Table> extraInputs(NodeContext c, String main) {
-        Map<String, Table> extra = new LinkedHashMap<>();
+    static Map<String, Object> extraInputs(NodeContext c, String main) {
+        Map<String, Object> extra = new LinkedHashMap<>();
         for (PortSpec in : c.descriptor().inputs()) {
             if (!in.name().equals(main)) {
-                c.optionalInput(in.name(), Table.class).ifPresent(t -> extra.put(in.name(), t));
+                c.optionalInput(in.name(), Object.class).ifPresent(t -> extra.put(in.name(), t));
             }
         }
         return extra;
