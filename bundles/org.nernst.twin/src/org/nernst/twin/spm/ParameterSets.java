@@ -38,7 +38,7 @@ public final class ParameterSets {
         double ce0 = 1000.0;
         double cnMax = 33133.0;
         double cpMax = 63104.0;
-        var cell = new ParameterSet.Cell(1.58 * 0.065, 5.0, 2.5, 4.2, 298.15, 298.15, 0.0);
+        var cell = new ParameterSet.Cell(0.1027 /* 1.58 m × 0.065 m */, 5.0, 2.5, 4.2, 298.15, 298.15, 0.0);
         var negative = new ParameterSet.Electrode(85.2e-6, 5.86e-6, 0.75, 0.25, Math.pow(0.25, 1.5), 215.0,
                 cnMax, Property.constant(3.3e-14), 0.0, ParameterSets::chen2020GraphiteOcp,
                 6.48e-7 * cnMax * Math.sqrt(ce0) / ParameterSet.FARADAY, 35000.0, 0.0279, 0.9014);

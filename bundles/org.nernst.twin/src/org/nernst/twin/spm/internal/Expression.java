@@ -13,8 +13,8 @@ package org.nernst.twin.spm.internal;
 public abstract sealed class Expression {
     /** Longest expression text accepted (a real OCP fit is a few hundred characters). */
     public static final int MAX_LENGTH = 20_000;
-    /** Deepest nesting accepted, so a hostile file cannot overflow the stack. */
-    public static final int MAX_DEPTH = 100;
+    /** Deepest recursion accepted (about 100 levels of parentheses), so a hostile file cannot overflow the stack. */
+    public static final int MAX_DEPTH = 400;
 
     /** Evaluates at {@code x} (stoichiometry or concentration) and temperature {@code t} (K). */
     public abstract double eval(double x, double t);
@@ -77,7 +77,7 @@ public abstract sealed class Expression {
 
         void checkDepth(int depth) throws ExpressionException {
             if (depth > MAX_DEPTH) {
-                throw error("nested deeper than " + MAX_DEPTH + " levels");
+                throw error("nested too deeply (parser depth over " + MAX_DEPTH + ")");
             }
         }
 
