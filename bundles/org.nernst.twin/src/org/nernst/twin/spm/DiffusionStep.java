@@ -62,9 +62,9 @@ final class DiffusionStep {
         for (int k = 0; k < n; k++) {
             double gl = k > 0 ? f * work[g + k - 1] : 0;
             double gr = k < n - 1 ? f * work[g + k] : 0;
-            double denom = cap[k] * c + gl + gr + gl * prevSup;
-            double sp = -gr / denom;
-            double x = (u[off + k] + gl * prevX) / denom;
+            double inverse = 1 / (cap[k] * c + gl + gr + gl * prevSup);
+            double sp = -gr * inverse;
+            double x = (u[off + k] + gl * prevX) * inverse;
             work[sup + k] = sp;
             u[off + k] = x;
             prevSup = sp;

@@ -145,7 +145,7 @@ class SingleParticleModelTest {
     @Test
     void fromParametersReadsTheSetShellsAndTemperature() throws Exception {
         SingleParticleModel m = SingleParticleModel.fromParameters(
-                Parameters.of(Map.of("parameterSet", "chen2020", "shells", 12L, "temperature", 10.0)));
+                Parameters.of(Map.of("parameterSet", "chen2020", "bpxFile", "", "shells", 12L, "temperature", 10.0)));
         assertEquals(12, m.shells());
         assertEquals(10.0, m.ambientC(), 0);
         assertEquals(5.0, m.capacityAh(), 0);
