@@ -23,11 +23,14 @@ import com.google.gson.stream.JsonToken;
 
 /**
  * Reads a BPX (Battery Parameter eXchange) JSON file into a {@link ParameterSet}. Follows the
- * BPX schema 0.4 layout (FaradayInstitution/BPX {@code bpx/schema.py}): {@code Header} ({@code BPX},
+ * BPX 0.x layout (FaradayInstitution/BPX {@code bpx/schema.py} before 1.0, and its example
+ * files, {@code "BPX": 0.4}): {@code Header} ({@code BPX},
  * {@code Model}), {@code Parameterisation} with {@code Cell}, {@code Electrolyte}, {@code Negative
  * electrode}, {@code Positive electrode}, {@code Separator} and optional {@code User-defined}; the
  * initial temperature and electrolyte concentration are also taken from a 1.0-style {@code State}
- * section when the 0.4 places lack them. Functional values are a number, an expression string in
+ * section when the 0.x places lack them. A file whose {@code Header.Model} is {@code "SPM"} may
+ * leave out the electrolyte, the separator and the electrodes' porosity and transport efficiency,
+ * as BPX allows; such a set drives a {@link SingleParticleModel} but not an {@link SpmeModel}. Functional values are a number, an expression string in
  * {@code x} (stoichiometry, or electrolyte concentration in mol/m³) and {@code T} (K), or a table
  * {@code {"x": [...], "y": [...]}}; expressions are parsed by a small safe evaluator.
  * <p>
@@ -101,6 +104,8 @@ public final class BpxReader {
         }
         String title = header.has("Title") && header.get("Title").isJsonPrimitive()
                 ? header.get("Title").getAsString() : "BPX " + version.getAsString();
+        boolean spmOnly = header.has("Model") && header.get("Model").isJsonPrimitive()
+                && "SPM".equals(header.get("Model").getAsString());
         JsonObject params = object(require(top, "", "Parameterisation"), PARAMETERISATION, "an object");
         JsonObject state = top.has("State") ? object(top.get("State"), "/State", "an object") : null;
 
@@ -138,42 +143,50 @@ public final class BpxReader {
         var cellValues = new ParameterSet.Cell(area * pairs, capacity, lower, upper, tRef, tInit, contact);
 
         String elPath = PARAMETERISATION + "/Electrolyte";
-        JsonObject el = object(require(params, PARAMETERISATION, "Electrolyte"), elPath, "an object");
-        double ce0;
-        if (el.has("Initial concentration [mol.m-3]") || state == null) {
-            ce0 = positive(el, elPath, "Initial concentration [mol.m-3]");
+        ParameterSet.Electrolyte electrolyte;
+        if (spmOnly && !params.has("Electrolyte")) {
+            electrolyte = ParameterSet.Electrolyte.ABSENT;
         } else {
-            String icPath = "/State/Initial conditions";
-            JsonObject ic = object(require(state, "/State", "Initial conditions"), icPath, "an object");
-            ce0 = positive(ic, icPath, "Initial electrolyte concentration [mol.m-3]");
+            JsonObject el = object(require(params, PARAMETERISATION, "Electrolyte"), elPath, "an object");
+            double ce0;
+            if (el.has("Initial concentration [mol.m-3]") || state == null) {
+                ce0 = positive(el, elPath, "Initial concentration [mol.m-3]");
+            } else {
+                String icPath = "/State/Initial conditions";
+                JsonObject ic = object(require(state, "/State", "Initial conditions"), icPath, "an object");
+                ce0 = positive(ic, icPath, "Initial electrolyte concentration [mol.m-3]");
+            }
+            double tPlus = number(el, elPath, "Cation transference number");
+            if (!(tPlus >= 0 && tPlus < 1)) {
+                throw new DataException(source, elPath + "/Cation transference number",
+                        "expected a number in [0, 1), found " + tPlus);
+            }
+            Property dE = function(el, elPath, "Diffusivity [m2.s-1]");
+            Property kappa = function(el, elPath, "Conductivity [S.m-1]");
+            checkPositive(dE, ce0, tRef, elPath + "/Diffusivity [m2.s-1]", "at the initial concentration");
+            checkPositive(kappa, ce0, tRef, elPath + "/Conductivity [S.m-1]", "at the initial concentration");
+            electrolyte = new ParameterSet.Electrolyte(ce0, tPlus, dE,
+                    optional(el, elPath, "Diffusivity activation energy [J.mol-1]"), kappa,
+                    optional(el, elPath, "Conductivity activation energy [J.mol-1]"));
         }
-        double tPlus = number(el, elPath, "Cation transference number");
-        if (!(tPlus >= 0 && tPlus < 1)) {
-            throw new DataException(source, elPath + "/Cation transference number",
-                    "expected a number in [0, 1), found " + tPlus);
-        }
-        Property dE = function(el, elPath, "Diffusivity [m2.s-1]");
-        Property kappa = function(el, elPath, "Conductivity [S.m-1]");
-        checkPositive(dE, ce0, tRef, elPath + "/Diffusivity [m2.s-1]", "at the initial concentration");
-        checkPositive(kappa, ce0, tRef, elPath + "/Conductivity [S.m-1]", "at the initial concentration");
-        var electrolyte = new ParameterSet.Electrolyte(ce0, tPlus, dE,
-                optional(el, elPath, "Diffusivity activation energy [J.mol-1]"), kappa,
-                optional(el, elPath, "Conductivity activation energy [J.mol-1]"));
 
-        ParameterSet.Electrode negative = electrode(params, "Negative electrode", true, tRef);
-        ParameterSet.Electrode positive = electrode(params, "Positive electrode", false, tRef);
+        ParameterSet.Electrode negative = electrode(params, "Negative electrode", true, tRef, spmOnly);
+        ParameterSet.Electrode positive = electrode(params, "Positive electrode", false, tRef, spmOnly);
 
         String sepPath = PARAMETERISATION + "/Separator";
-        JsonObject sep = object(require(params, PARAMETERISATION, "Separator"), sepPath, "an object");
-        var separator = new ParameterSet.Separator(positive(sep, sepPath, "Thickness [m]"),
-                fraction(sep, sepPath, "Porosity"), fraction(sep, sepPath, "Transport efficiency"));
+        ParameterSet.Separator separator = ParameterSet.Separator.ABSENT;
+        if (!spmOnly || params.has("Separator")) {
+            JsonObject sep = object(require(params, PARAMETERISATION, "Separator"), sepPath, "an object");
+            separator = new ParameterSet.Separator(positive(sep, sepPath, "Thickness [m]"),
+                    fraction(sep, sepPath, "Porosity"), fraction(sep, sepPath, "Transport efficiency"));
+        }
 
         Optional<ParameterSet.Thermal> thermal = thermal(cell, cellPath, state, user);
         return new ParameterSet(title, cellValues, negative, positive, separator, electrolyte, thermal);
     }
 
-    private ParameterSet.Electrode electrode(JsonObject params, String key, boolean isNegative, double tRef)
-            throws DataException {
+    private ParameterSet.Electrode electrode(JsonObject params, String key, boolean isNegative, double tRef,
+            boolean spmOnly) throws DataException {
         String path = PARAMETERISATION + "/" + key;
         JsonObject e = object(require(params, PARAMETERISATION, key), path, "an object");
         if (e.has("Particle")) {
@@ -206,8 +219,12 @@ public final class BpxReader {
             checkPositive(diffusivity, x, tRef, path + "/Diffusivity [m2.s-1]", "at stoichiometry " + x);
         }
         double conductivity = e.has("Conductivity [S.m-1]") ? positive(e, path, "Conductivity [S.m-1]") : Double.NaN;
+        // an SPM file (Header.Model "SPM") has no electrolyte, so no porosity or transport efficiency
+        double porosity = spmOnly && !e.has("Porosity") ? Double.NaN : fraction(e, path, "Porosity");
+        double efficiency = spmOnly && !e.has("Transport efficiency") ? Double.NaN
+                : fraction(e, path, "Transport efficiency");
         return new ParameterSet.Electrode(positive(e, path, "Thickness [m]"), radius, activeFraction,
-                fraction(e, path, "Porosity"), fraction(e, path, "Transport efficiency"), conductivity, cMax,
+                porosity, efficiency, conductivity, cMax,
                 diffusivity, optional(e, path, "Diffusivity activation energy [J.mol-1]"), ocp,
                 positive(e, path, "Reaction rate constant [mol.m-2.s-1]"),
                 optional(e, path, "Reaction rate constant activation energy [J.mol-1]"),

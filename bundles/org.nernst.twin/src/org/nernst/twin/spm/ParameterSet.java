@@ -35,6 +35,16 @@ public record ParameterSet(String name, Cell cell, Electrode negative, Electrode
     }
 
     /**
+     * Whether the set describes the electrolyte and separator (and the electrodes' porosities and
+     * transport efficiencies), as an SPMe needs; an SPM-only BPX file does not.
+     */
+    public boolean hasElectrolyte() {
+        return Double.isFinite(electrolyte.cationTransferenceNumber()) && Double.isFinite(separator.thickness())
+                && Double.isFinite(negative.porosity()) && Double.isFinite(negative.transportEfficiency())
+                && Double.isFinite(positive.porosity()) && Double.isFinite(positive.transportEfficiency());
+    }
+
+    /**
      * Cell-level values.
      *
      * @param electrodeArea          "Electrode area [m2]" times "Number of electrode pairs connected in
@@ -96,6 +106,8 @@ public record ParameterSet(String name, Cell cell, Electrode negative, Electrode
      * @param transportEfficiency  "Transport efficiency"
      */
     public record Separator(double thickness, double porosity, double transportEfficiency) {
+        /** The separator of an SPM-only set, which has none. */
+        public static final Separator ABSENT = new Separator(Double.NaN, Double.NaN, Double.NaN);
     }
 
     /**
@@ -108,6 +120,13 @@ public record ParameterSet(String name, Cell cell, Electrode negative, Electrode
      */
     public record Electrolyte(double initialConcentration, double cationTransferenceNumber, Property diffusivity,
             double diffusivityActivationEnergy, Property conductivity, double conductivityActivationEnergy) {
+
+        /**
+         * The electrolyte of an SPM-only set: 1000 mol/m³ (the j0 reference, which cancels in the
+         * SPM), no transport properties.
+         */
+        public static final Electrolyte ABSENT = new Electrolyte(1000.0, Double.NaN, Property.constant(Double.NaN),
+                0.0, Property.constant(Double.NaN), 0.0);
 
         public Electrolyte {
             Objects.requireNonNull(diffusivity);

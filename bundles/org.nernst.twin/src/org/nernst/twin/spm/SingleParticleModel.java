@@ -64,6 +64,11 @@ public class SingleParticleModel extends OdeCellModel {
         this(set, shells, 25.0, 0);
     }
 
+    /** An SPM of {@code set} with {@code shells} shells per particle at {@code ambientC} (°C). */
+    public SingleParticleModel(ParameterSet set, int shells, double ambientC) {
+        this(set, shells, ambientC, 0);
+    }
+
     /**
      * @param ambientC       the temperature (°C) a twin node starts and holds the cell at when its
      *                       experiment does not say ({@link #ambientC()})

@@ -50,7 +50,7 @@ public class SpmeModel extends SingleParticleModel {
     }
 
     public SpmeModel(ParameterSet set, int shells, int cellsPerRegion, double ambientC) {
-        super(set, shells, ambientC, 3 * checkCells(cellsPerRegion));
+        super(set, shells, ambientC, 3 * check(set, cellsPerRegion));
         this.perRegion = cellsPerRegion;
         this.cells = 3 * cellsPerRegion;
         this.electrolyteOffset = 2 * shells;
@@ -75,6 +75,14 @@ public class SpmeModel extends SingleParticleModel {
         }
     }
 
+    private static int check(ParameterSet set, int cellsPerRegion) {
+        if (!set.hasElectrolyte()) {
+            throw new IllegalArgumentException("the SPMe needs the electrolyte, the separator and the electrodes'"
+                    + " porosity and transport efficiency; parameter set '" + set.name() + "' has none (an SPM file)");
+        }
+        return checkCells(cellsPerRegion);
+    }
+
     private static int checkCells(int cellsPerRegion) {
         if (cellsPerRegion < 1 || cellsPerRegion > 10_000) {
             throw new IllegalArgumentException("cellsPerRegion must be between 1 and 10000, not " + cellsPerRegion);
@@ -92,8 +100,13 @@ public class SpmeModel extends SingleParticleModel {
 
     /** Builds the model from node parameters, as {@link SingleParticleModel#fromParameters}. */
     public static SpmeModel fromParameters(Parameters parameters) throws DataException {
-        return new SpmeModel(parameterSet(parameters), shells(parameters), DEFAULT_CELLS_PER_REGION,
-                temperature(parameters));
+        ParameterSet set = parameterSet(parameters);
+        if (!set.hasElectrolyte()) {
+            throw new DataException(parameters.string("bpxFile"), "/Parameterisation/Electrolyte",
+                    "the SPMe needs the electrolyte, the separator and the electrodes' porosity and transport"
+                            + " efficiency; this is an SPM file (Header.Model \"SPM\")");
+        }
+        return new SpmeModel(set, shells(parameters), DEFAULT_CELLS_PER_REGION, temperature(parameters));
     }
 
     @Override

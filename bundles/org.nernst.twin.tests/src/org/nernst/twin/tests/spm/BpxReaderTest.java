@@ -21,6 +21,9 @@ import org.nernst.twin.spm.ParameterSets;
 import org.nernst.twin.spm.SingleParticleModel;
 import org.nernst.twin.spm.SpmeModel;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 class BpxReaderTest {
     @TempDir
     Path dir;
@@ -117,6 +120,45 @@ class BpxReaderTest {
         double rise = m.temperature(fast, 25) - 25;
         assertTrue(rise > 1 && rise < 30, "temperature rise " + rise + " K");
         assertEquals(m.temperature(reference, 25), m.temperature(fast, 25), 0.05);
+    }
+
+    /** The Chen file as BPX writes an SPM parameterisation: no electrolyte, separator, porosities. */
+    private static String chenAsSpmFile() throws IOException {
+        JsonObject root = JsonParser.parseString(chenJson()).getAsJsonObject();
+        root.getAsJsonObject("Header").addProperty("Model", "SPM");
+        JsonObject p = root.getAsJsonObject("Parameterisation");
+        p.remove("Electrolyte");
+        p.remove("Separator");
+        for (String electrode : new String[] {"Negative electrode", "Positive electrode"}) {
+            for (String key : new String[] {"Porosity", "Transport efficiency", "Conductivity [S.m-1]"}) {
+                p.getAsJsonObject(electrode).remove(key);
+            }
+        }
+        return root.toString();
+    }
+
+    @Test
+    void spmFileDrivesTheSpmButNotTheSpme() throws Exception {
+        Path file = write("chen-spm.json", chenAsSpmFile());
+        ParameterSet set = BpxReader.read(file);
+        assertTrue(!set.hasElectrolyte());
+        SingleParticleModel fromFile = new SingleParticleModel(set, 20);
+        SingleParticleModel builtIn = new SingleParticleModel(ParameterSets.chen2020(), 20);
+        double[] a = fromFile.initialState(1.0, 25);
+        double[] b = builtIn.initialState(1.0, 25);
+        for (int k = 0; k < 100; k++) {
+            fromFile.advance(a, 5, 25, 30);
+            builtIn.advance(b, 5, 25, 30);
+            assertEquals(builtIn.voltage(b, 5), fromFile.voltage(a, 5), 1e-9);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SpmeModel(set, 20));
+        DataException e = assertThrows(DataException.class,
+                () -> SpmeModel.fromParameters(Parameters.of(Map.of("bpxFile", file.toString()))));
+        assertEquals(file.toString(), e.source());
+        assertEquals("/Parameterisation/Electrolyte", e.location());
+        // the same file claiming to be a DFN parameterisation is incomplete
+        DataException dfn = refused(chenAsSpmFile().replace("\"Model\":\"SPM\"", "\"Model\":\"DFN\""));
+        assertEquals("/Parameterisation/Electrolyte", dfn.location());
     }
 
     private DataException refused(String json) throws IOException {
