@@ -93,10 +93,11 @@ final class Particle {
     /**
      * One implicit step ({@link DiffusionStep}, TR-BDF2) of length {@code dt} in place, surface flux
      * {@code j} held over the step, diffusivities evaluated at the start of the step (exact for a
-     * constant diffusivity). {@code work} holds at least 5n doubles.
+     * constant diffusivity). {@code work} holds {@link DiffusionStep#workSize} + n − 1 doubles from 0
+     * and this particle's factorisation cache from {@code cache}.
      */
     void implicitStep(double[] state, int offset, double j, double temperatureK, double arrhenius, double dt,
-            double[] work) {
+            double[] work, int cache) {
         for (int k = 0; k < n - 1; k++) {
             work[k] = faceDiffusivity(state[offset + k], state[offset + k + 1], temperatureK, arrhenius)
                     * conductance[k];
@@ -106,6 +107,7 @@ final class Particle {
             work[s + k] = 0;
         }
         work[s + n - 1] = -j * radius * radius;
-        DiffusionStep.step(state, offset, n, volume, dt, work, 0);
+        double key = constantDiffusivity ? ((Property.Constant) diffusivity).value() * arrhenius : Double.NaN;
+        DiffusionStep.step(state, offset, n, volume, dt, work, 0, key, cache);
     }
 }

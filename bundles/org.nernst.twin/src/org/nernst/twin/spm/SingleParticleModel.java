@@ -58,6 +58,10 @@ public class SingleParticleModel extends OdeCellModel {
     private final double ambientC;
     private final List<String> stateNames;
     private final ThreadLocal<double[]> workspace;
+    private final int negativeCache;
+    private final int positiveCache;
+    /** Where in {@link #workspace()} a subclass keeps the factorisation cache of its extra states. */
+    protected final int extraCache;
 
     /** An SPM of {@code set} with {@code shells} shells per particle, ambient temperature 25 °C. */
     public SingleParticleModel(ParameterSet set, int shells) {
@@ -102,8 +106,17 @@ public class SingleParticleModel extends OdeCellModel {
         names.addAll(extraStateNames(extraStates));
         names.add("temperature");
         this.stateNames = Collections.unmodifiableList(names);
-        int workSize = 5 * Math.max(shells, extraStates) + 8;
-        this.workspace = ThreadLocal.withInitial(() -> new double[workSize]);
+        // scratch for one step, then the factorisation caches of the two particles and the extra states
+        int scratch = DiffusionStep.workSize(Math.max(shells, extraStates)) + Math.max(shells, extraStates);
+        this.negativeCache = scratch;
+        this.positiveCache = negativeCache + DiffusionStep.cacheSize(shells);
+        this.extraCache = positiveCache + DiffusionStep.cacheSize(shells);
+        int workSize = extraCache + DiffusionStep.cacheSize(Math.max(extraStates, 1));
+        this.workspace = ThreadLocal.withInitial(() -> {
+            double[] w = new double[workSize];
+            java.util.Arrays.fill(w, Double.NaN); // no factorisation cached yet
+            return w;
+        });
     }
 
     /**
@@ -358,9 +371,9 @@ public class SingleParticleModel extends OdeCellModel {
             double tK = state[t] + KELVIN;
             double q = thermal() ? heat(state, current) : 0;
             negative.implicitStep(state, negativeOffset, negativeFlux(current), tK,
-                    arrhenius(n.diffusivityActivationEnergy(), tK), h, work);
+                    arrhenius(n.diffusivityActivationEnergy(), tK), h, work, negativeCache);
             positive.implicitStep(state, positiveOffset, positiveFlux(current), tK,
-                    arrhenius(p.diffusivityActivationEnergy(), tK), h, work);
+                    arrhenius(p.diffusivityActivationEnergy(), tK), h, work, positiveCache);
             extraImplicitStep(state, current, tK, h, work);
             if (thermal()) {
                 ParameterSet.Thermal th = set.thermal().orElseThrow();

@@ -172,7 +172,7 @@ public class SpmeModel extends SingleParticleModel {
         for (int k = 0; k < cells; k++) {
             work[s + k] = sourcePerAmp[k] * current * width[k];
         }
-        DiffusionStep.step(state, electrolyteOffset, cells, capacity, dt, work, 0);
+        DiffusionStep.step(state, electrolyteOffset, cells, capacity, dt, work, 0, d, extraCache);
     }
 
     /** Average of ln c_e over region 0 (negative) or 2 (positive). */
