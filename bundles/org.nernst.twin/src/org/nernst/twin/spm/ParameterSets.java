@@ -24,7 +24,7 @@ public final class ParameterSets {
      * Parameterization of Multi-scale Lithium-ion Battery Models", J. Electrochem. Soc. 167 (2020)
      * 080534, doi:10.1149/1945-7111/ab9050: geometry, particle radii, volume fractions, diffusivities,
      * maximum concentrations, exchange-current coefficients and activation energies, stoichiometry
-     * limits at 0 % and 100 % SOC, and the OCP fits (their eqs. 8 and 9, written here as published).
+     * limits at 0 % and 100 % SOC, and the closed-form OCP fits, written here as published.
      * Electrolyte (LiPF6 in EC:EMC 3:7) diffusivity and conductivity from A. Nyman, M. Behm,
      * G. Lindbergh, Electrochim. Acta 53 (2008) 6356, as Chen et al. use them. Electrode area
      * 1.58 m × 0.065 m. Transport efficiencies are Bruggeman ε^1.5. Isothermal (the paper gives
@@ -52,13 +52,13 @@ public final class ParameterSets {
                 Optional.empty());
     }
 
-    /** Chen 2020 eq. 8: graphite–SiOx OCP (V vs Li) at stoichiometry x. */
+    /** Chen 2020 OCP fit of the graphite–SiOx electrode (V vs Li) at stoichiometry x. */
     static double chen2020GraphiteOcp(double x, double temperatureK) {
         return 1.9793 * Math.exp(-39.3631 * x) + 0.2482 - 0.0909 * Math.tanh(29.8538 * (x - 0.1234))
                 - 0.04478 * Math.tanh(14.9159 * (x - 0.2769)) - 0.0205 * Math.tanh(30.4444 * (x - 0.6103));
     }
 
-    /** Chen 2020 eq. 9: NMC 811 OCP (V vs Li) at stoichiometry y. */
+    /** Chen 2020 OCP fit of the NMC 811 electrode (V vs Li) at stoichiometry y. */
     static double chen2020NmcOcp(double y, double temperatureK) {
         return -0.8090 * y + 4.4875 - 0.0428 * Math.tanh(18.5138 * (y - 0.5542))
                 - 17.7326 * Math.tanh(15.7890 * (y - 0.3117)) + 17.5842 * Math.tanh(15.9308 * (y - 0.3120));

@@ -9,7 +9,7 @@ import org.nernst.core.node.Parameters;
 /**
  * Single particle model with electrolyte (SPMe), after S. G. Marquis, V. Sulzer, R. Timms,
  * C. P. Please, S. J. Chapman, "An asymptotic derivation of a single particle model with
- * electrolyte", J. Electrochem. Soc. 166 (2019) A3693, doi:10.1149/2.0341915jes.
+ * electrolyte", J. Electrochem. Soc. 166 (2019) A3693–A3706, doi:10.1149/2.0341915jes.
  * <p>
  * To the {@link SingleParticleModel} it adds the lithium concentration of the electrolyte across
  * the cell (negative electrode, separator, positive electrode; {@code cellsPerRegion} finite
@@ -19,12 +19,17 @@ import org.nernst.core.node.Parameters;
  * The diffusivity is taken at the initial concentration (the equation is linear, as in Marquis'
  * leading-order correction), so the same implicit tridiagonal step as the particles applies.
  * <p>
- * Terminal voltage (Marquis et al. eq. 50 in dimensional form, thermodynamic factor 1):
+ * Terminal voltage (Marquis et al.'s SPMe voltage in dimensional form, thermodynamic factor 1):
  * {@code V = U_p − U_n + η̄_p − η̄_n + 2(1 − t+) RT/F (⟨ln c_e⟩_p − ⟨ln c_e⟩_n)
  *  − I/A (L_n/(3κ_n) + L_s/κ_s + L_p/(3κ_p)) − I/A (L_n/(3σ_n) + L_p/(3σ_p)) − I R_contact},
  * with κ the effective electrolyte conductivity (at the initial concentration, times the region's
  * transport efficiency), σ the electrodes' effective electronic conductivities, and the exchange
  * current densities evaluated at each electrode's average electrolyte concentration.
+ * <p>
+ * Validity: the linear electrolyte equation can drive c_e to zero in the positive electrode at high
+ * rates (Chen 2020 at 2C, near the end of the discharge, where a DFN would show the same depletion
+ * less abruptly). The logarithm is then clamped, the voltage collapses to the cut-off and the run
+ * ends there: outside the SPMe's range, not a numerical failure.
  * <p>
  * States: the particle shells, then {@code c_e_0..} (mol/m³, from the negative to the positive
  * current collector), then {@code temperature} (°C).
