@@ -44,9 +44,13 @@ class TwinNodesTest {
     }
 
     static RunResult run(String steps, Map<String, Object> twin) throws Exception {
+        return run(steps, "org.nernst.twin.ecm", twin);
+    }
+
+    static RunResult run(String steps, String type, Map<String, Object> twin) throws Exception {
         Workflow wf = new Workflow("twin", "", 1, List.of(
                 new WorkflowNode("exp", "org.nernst.twin.experiment", Map.of("steps", steps), Map.of()),
-                new WorkflowNode("cell", "org.nernst.twin.ecm", twin, Map.of("experiment", PortRef.parse("exp.experiment")))));
+                new WorkflowNode("cell", type, twin, Map.of("experiment", PortRef.parse("exp.experiment")))));
         return new WorkflowExecutor(NodeRegistry.platform(), 2).run(wf, new ExecutionListener() {
         }, new CancelToken());
     }
@@ -115,7 +119,7 @@ class TwinNodesTest {
         NodeRegistry reg = NodeRegistry.platform();
         assertEquals(List.of(), reg.problems().stream().filter(p -> p.contains("org.nernst.twin")).toList());
         for (String id : List.of("org.nernst.twin.experiment", "org.nernst.twin.synthesize", "org.nernst.twin.ecm",
-                "org.nernst.twin.surrogate")) {
+                "org.nernst.twin.surrogate", "org.nernst.twin.spm", "org.nernst.twin.spme")) {
             var d = reg.find(id).orElseThrow(() -> new AssertionError(id + " is not registered"));
             assertTrue(d.description().length() > 80, id);
             for (var p : d.parameters()) {
@@ -124,5 +128,29 @@ class TwinNodesTest {
         }
         assertEquals(List.of("experiment", "training", "estimator"),
                 reg.find("org.nernst.twin.surrogate").orElseThrow().inputs().stream().map(p -> p.name()).toList());
+    }
+
+    @Test
+    void theSingleParticleTwinsRunACycleOfTheExperimentLanguage() throws Exception {
+        String cycle = "Discharge at 1C until 2.5 V\nRest for 30 minutes\nCharge at 0.5C until 4.2 V\nHold at 4.2 V until C/20";
+        for (String type : List.of("org.nernst.twin.spm", "org.nernst.twin.spme")) {
+            Table sim = (Table) run(cycle, type, new LinkedHashMap<>(Map.of("period", 10.0))).get("cell", "simulation")
+                    .orElseThrow().value();
+            double[] qd = sim.doubles("discharge_capacity");
+            double[] qc = sim.doubles("charge_capacity");
+            double[] v = sim.doubles("voltage");
+            double[] step = sim.doubles("step");
+            double discharged = 0;
+            for (int k = 0; k < v.length; k++) {
+                discharged = Math.max(discharged, qd[k]);
+                if (step[k] == 4) {
+                    assertEquals(4.2, v[k], 1e-6, type + " holds 4.2 V");
+                }
+            }
+            System.out.printf(java.util.Locale.ROOT, "%s: 1C discharge %.3f Ah, recharge %.3f Ah%n", type, discharged,
+                    qc[qc.length - 1]);
+            assertTrue(discharged > 4.3 && discharged < 5.1, type + " 1C capacity of the 5 Ah LG M50: " + discharged);
+            assertEquals(discharged, qc[qc.length - 1], 0.05 * discharged, type + " charge returns what was taken");
+        }
     }
 }

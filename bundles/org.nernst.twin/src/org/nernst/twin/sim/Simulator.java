@@ -306,6 +306,10 @@ public final class Simulator {
                 throw new Infeasible(s, what + " when it starts");
             }
         }
+        if (s.mode() == Mode.VOLTAGE && (s.value() < model.minVoltage() - 1e-9 || s.value() > model.maxVoltage() + 1e-9)) {
+            throw new Infeasible(s, String.format(Locale.ROOT, "%.4f V lies outside the cell's window %.4f–%.4f V",
+                    s.value(), model.minVoltage(), model.maxVoltage()));
+        }
         if (s.direction() == Direction.DISCHARGE && v <= model.minVoltage()) {
             throw new Infeasible(s, String.format(Locale.ROOT, "the voltage under load, %.4f V, is already at the cell's "
                     + "lower cut-off %.4f V", v, model.minVoltage()));
@@ -341,6 +345,9 @@ public final class Simulator {
             }
         }
         double cut = Double.NaN;
+        if (s.mode() == Mode.VOLTAGE) {
+            return best; // the voltage is what a hold controls; its target was checked against the window
+        }
         if (v1 < model.minVoltage() && v0 >= model.minVoltage()) {
             cut = model.minVoltage();
         } else if (v1 > model.maxVoltage() && v0 <= model.maxVoltage()) {
