@@ -138,8 +138,9 @@ public final class PopulationSynthesizer {
         EcmParameters p = base.withCapacity(capacity).withResistances(base.r0().scaled(rScale), r, base.tau());
         double onset = pop.faultOnsetMin() + (pop.faultOnsetMax() - pop.faultOnsetMin()) * rng.nextDouble();
         double offset = pop.currentOffset() * gaussian(rng);
-        FaultyCell cell = new FaultyCell(new EquivalentCircuitModel(p, temperatureC), fault, fault == Fault.NONE
-                ? Double.POSITIVE_INFINITY : onset, pop.shortResistance());
+        // healthy cells run the model itself (the fault wrapper copies states on every call)
+        CellModel healthy = new EquivalentCircuitModel(p, temperatureC);
+        CellModel cell = fault == Fault.NONE ? healthy : new FaultyCell(healthy, fault, onset, pop.shortResistance());
         Simulation sim;
         try {
             sim = experiment != null ? Simulator.run(cell, experiment, opts, driveCycles, ProgressMonitor.none())
@@ -159,7 +160,7 @@ public final class PopulationSynthesizer {
     }
 
     /** Turns the true simulated series into what the cycler's sensors report, plus the truth columns. */
-    private static Table measure(Table sim, FaultyCell cell, Fault fault, double onset, double offset, Population pop,
+    private static Table measure(Table sim, CellModel cell, Fault fault, double onset, double offset, Population pop,
             SplittableRandom rng, String name) {
         int m = sim.rowCount();
         double[] t = sim.doubles("test_time");
