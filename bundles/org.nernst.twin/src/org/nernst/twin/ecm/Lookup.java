@@ -59,6 +59,15 @@ public final class Lookup {
         }
     }
 
+    /** This parameter multiplied by {@code factor} everywhere (ageing, cell-to-cell variation). */
+    public Lookup scaled(double factor) {
+        double[] v = values.clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= factor;
+        }
+        return new Lookup(soc, temperature, v);
+    }
+
     public boolean isConstant() {
         return values.length == 1;
     }
