@@ -10,12 +10,14 @@ import java.util.SplittableRandom;
  * model {@link DoubleExponentialFade} (He et al. 2011; the framework of Saha and Goebel's NASA PCoE
  * prognostics, Saha et al., IEEE Trans. Instrum. Meas. 58 (2009) 291).
  * <p>
- * The state is θ = (a, b, c, d). Particles start around a least-squares fit of the first cycles,
- * are weighted at every measured cycle by a Gaussian likelihood of the capacity, resampled
- * (systematic) when the effective sample size falls below half, and moved by a small random walk
- * (artificial evolution, as in Gordon, Salmond and Smith 1993) so that the cloud follows a fade one
- * static curve does not fit and does not collapse onto a single particle. At a prediction point each particle's noise-free capacity curve is
- * extrapolated to the threshold; the weighted crossing cycles give the end-of-life distribution.
+ * The state is θ = (a, b, c, d). Particles start around a least-squares fit of the cycles up to
+ * the first prediction point (an empirical-Bayes start: those cycles then weigh the particles
+ * again, which narrows the cloud; the random walk below keeps it from collapsing), are weighted at
+ * every measured cycle by a Gaussian likelihood of the capacity, resampled (systematic) when the
+ * effective sample size falls below half, and moved by a small random walk (artificial evolution,
+ * as in Gordon, Salmond and Smith 1993) so that the cloud follows a fade one static curve does not
+ * fit. At a prediction point each particle's noise-free capacity curve is extrapolated to the
+ * threshold; the weighted crossing cycles give the end-of-life distribution.
  * Deterministic for a given seed.
  */
 public final class ParticleFilterRul {
@@ -29,9 +31,9 @@ public final class ParticleFilterRul {
 
     /**
      * @param particles number of particles
-     * @param priorSpread relative standard deviation of the prior around that fit
      * @param initCycles cycles of the least-squares fit that centres the prior; 0 = all up to the
      *        first prediction point
+     * @param priorSpread relative standard deviation of the prior around that fit
      * @param observationNoise capacity noise σ (Ah); 0 takes the fit's residual RMSE (at least 5 mAh)
      * @param processNoise per-cycle random-walk σ of each parameter, relative to its prior scale
      * @param horizon cycles ahead that a crossing is looked for

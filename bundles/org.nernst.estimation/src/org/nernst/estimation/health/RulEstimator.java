@@ -1,7 +1,9 @@
 package org.nernst.estimation.health;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.nernst.core.estimation.StateEstimator;
 import org.nernst.core.node.DataException;
@@ -11,6 +13,7 @@ import org.nernst.core.table.DoubleColumn;
 import org.nernst.core.table.Role;
 import org.nernst.core.table.Table;
 import org.nernst.estimation.internal.Columns;
+import org.nernst.estimation.internal.Groups;
 
 /**
  * State estimator {@code org.nernst.estimation.rul}: remaining useful life with uncertainty from a
@@ -31,7 +34,16 @@ public final class RulEstimator implements StateEstimator {
     }
 
     @Override
-    public Table estimate(Table m, Parameters p, ProgressMonitor monitor) throws Exception {
+    public Table estimate(Table measurements, Parameters p, ProgressMonitor monitor) throws Exception {
+        Map<String, Table> results = new LinkedHashMap<>();
+        for (Map.Entry<String, Table> g : Groups.split(measurements).entrySet()) {
+            results.put(g.getKey(), estimateOne(g.getValue(), p, monitor));
+        }
+        return Groups.stack(measurements.name() + " RUL", Groups.groupColumn(measurements), results);
+    }
+
+    /** One cell. */
+    private Table estimateOne(Table m, Parameters p, ProgressMonitor monitor) throws Exception {
         double[] raw = Columns.require(m, "capacity", "capacity");
         double[] rawCycle = m.find("cycle").isPresent() ? Columns.doubles(m, "cycle") : null;
         List<double[]> kept = new ArrayList<>();
@@ -66,26 +78,12 @@ public final class RulEstimator implements StateEstimator {
         }
         int[] idx = at.stream().mapToInt(Integer::intValue).toArray();
         List<EolPrediction> preds;
-        switch (method) {
-            case "particleFilter" -> {
-                int particles = (int) (p.has("particles") ? p.integer("particles") : 2000);
-                double sigma = p.has("observationNoise") ? p.number("observationNoise") : 0.01;
-                double walk = p.has("processNoise") ? p.number("processNoise") : 0.01;
-                preds = new ParticleFilterRul(particles, 0, 0.2, sigma, walk, horizon, seed)
-                        .predict(cycle, cap, idx, thresholdAh);
-            }
-            case "gaussianProcess" -> {
-                GaussianProcessRul gp = new GaussianProcessRul(1, 1000, horizon, seed);
-                preds = new ArrayList<>();
-                monitor.begin("GP RUL", idx.length);
-                for (int i : idx) {
-                    monitor.checkCanceled();
-                    preds.add(gp.predict(cycle, cap, i + 1, thresholdAh));
-                    monitor.worked(1);
-                }
-            }
-            default -> throw new IllegalArgumentException("method must be particleFilter or gaussianProcess, got '"
-                    + method + "'");
+        try {
+            preds = predict(method, p, cycle, cap, idx, thresholdAh, horizon, seed, monitor);
+        } catch (org.hipparchus.exception.MathRuntimeException | ArithmeticException e) {
+            // a fade curve the model cannot fit (e.g. capacities that rise throughout) is a data problem
+            throw new DataException(m.name(), "column capacity", "the " + method + " could not fit the capacity fade: "
+                    + e.getMessage(), e);
         }
         int k = preds.size();
         double[][] cols = new double[7][k];
@@ -107,5 +105,31 @@ public final class RulEstimator implements StateEstimator {
                 new DoubleColumn("eol_p95", "cycle", cols[4]),
                 new DoubleColumn("rul_median", "cycle", cols[5]),
                 new DoubleColumn("reached_share", "", cols[6])));
+    }
+
+    private static List<EolPrediction> predict(String method, Parameters p, double[] cycle, double[] cap, int[] idx,
+            double thresholdAh, int horizon, long seed, ProgressMonitor monitor) {
+        switch (method) {
+            case "particleFilter" -> {
+                int particles = (int) (p.has("particles") ? p.integer("particles") : 2000);
+                double sigma = p.has("observationNoise") ? p.number("observationNoise") : 0.01;
+                double walk = p.has("processNoise") ? p.number("processNoise") : 0.01;
+                return new ParticleFilterRul(particles, 0, 0.2, sigma, walk, horizon, seed)
+                        .predict(cycle, cap, idx, thresholdAh);
+            }
+            case "gaussianProcess" -> {
+                GaussianProcessRul gp = new GaussianProcessRul(1, 1000, horizon, seed);
+                List<EolPrediction> preds = new ArrayList<>();
+                monitor.begin("GP RUL", idx.length);
+                for (int i : idx) {
+                    monitor.checkCanceled();
+                    preds.add(gp.predict(cycle, cap, i + 1, thresholdAh));
+                    monitor.worked(1);
+                }
+                return preds;
+            }
+            default -> throw new IllegalArgumentException("method must be particleFilter or gaussianProcess, got '"
+                    + method + "'");
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.nernst.core.table.DoubleColumn;
 import org.nernst.core.table.Role;
 import org.nernst.core.table.Table;
 import org.nernst.estimation.internal.Columns;
+import org.nernst.estimation.internal.Groups;
 
 /**
  * State estimator {@code org.nernst.estimation.soh}: state of health per cycle from capacity and
@@ -32,7 +33,16 @@ public final class SohEstimator implements StateEstimator {
     }
 
     @Override
-    public Table estimate(Table m, Parameters p, ProgressMonitor monitor) throws Exception {
+    public Table estimate(Table measurements, Parameters p, ProgressMonitor monitor) throws Exception {
+        Map<String, Table> results = new LinkedHashMap<>();
+        for (Map.Entry<String, Table> g : Groups.split(measurements).entrySet()) {
+            results.put(g.getKey(), estimateOne(g.getValue(), p, monitor));
+        }
+        return Groups.stack(measurements.name() + " SOH", Groups.groupColumn(measurements), results);
+    }
+
+    /** One cell. */
+    private Table estimateOne(Table m, Parameters p, ProgressMonitor monitor) throws Exception {
         double nominal = p.has("nominalCapacity") ? p.number("nominalCapacity") : 0;
         double half = p.has("window") ? p.number("window") : 10;
         double minStep = p.has("minStep") ? p.number("minStep") : 0.5;
