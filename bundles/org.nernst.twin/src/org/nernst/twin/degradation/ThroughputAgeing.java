@@ -66,43 +66,48 @@ public record ThroughputAgeing(double b, double activationEnergy, double z) {
         }
         double[] start = logLinearStart(throughputAh, temperatureC, lossPercent, oneTemperature);
         final boolean fixEa = oneTemperature;
+        // with Ea fixed the problem has two parameters (ln B, z), so the covariance stays regular
+        int np = fixEa ? 2 : 3;
+        double[] initial = fixEa ? new double[] { start[0], start[2] } : start;
         LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                .start(start)
+                .start(initial)
                 .target(new ArrayRealVector(lossPercent))
                 .maxEvaluations(10_000)
                 .maxIterations(10_000)
                 .model(p -> {
                     double lnB = p.getEntry(0);
                     double ea = fixEa ? start[1] : p.getEntry(1);
-                    double z = p.getEntry(2);
+                    double z = p.getEntry(np - 1);
                     double[] v = new double[n];
-                    double[][] j = new double[n][3];
+                    double[][] j = new double[n][np];
                     for (int i = 0; i < n; i++) {
                         double rt = SeiGrowth.GAS_CONSTANT * (temperatureC[i] + 273.15);
                         double ah = Math.max(throughputAh[i], 1e-9);
                         v[i] = Math.exp(lnB - ea * 1000 / rt + z * Math.log(ah));
                         j[i][0] = v[i];
-                        j[i][1] = fixEa ? 0 : -v[i] * 1000 / rt;
-                        j[i][2] = v[i] * Math.log(ah);
+                        if (!fixEa) {
+                            j[i][1] = -v[i] * 1000 / rt;
+                        }
+                        j[i][np - 1] = v[i] * Math.log(ah);
                     }
                     RealMatrix jac = new Array2DRowRealMatrix(j, false);
                     return new Pair<>(new ArrayRealVector(v, false), jac);
                 })
                 .build());
-        double[] p = opt.getPoint().toArray();
-        double ea = fixEa ? start[1] : p[1];
+        double[] q = opt.getPoint().toArray();
+        double[] p = fixEa ? new double[] { q[0], start[1], q[1] } : q;
         double[] se = { Double.NaN, Double.NaN, Double.NaN };
         try {
-            se = opt.getSigma(1e-12).toArray();
-            double scale = opt.getRMS() * Math.sqrt((double) n / Math.max(1, n - (fixEa ? 2 : 3)));
-            for (int i = 0; i < 3; i++) {
-                se[i] *= scale;
-            }
+            double[] s = opt.getSigma(1e-12).toArray();
+            // getSigma assumes unit residual variance: scale by the residual standard deviation
+            double scale = opt.getRMS() * Math.sqrt((double) n / Math.max(1, n - np));
+            se = fixEa ? new double[] { s[0] * scale, Double.NaN, s[1] * scale }
+                    : new double[] { s[0] * scale, s[1] * scale, s[2] * scale };
         } catch (RuntimeException singular) {
-            // a singular Jacobian (Ea with one temperature) leaves the errors unknown
+            // a singular Jacobian leaves the errors unknown
         }
-        return new Fit(new ThroughputAgeing(Math.exp(p[0]), ea * 1000, p[2]), se[0], fixEa ? Double.NaN : se[1] * 1000,
-                se[2], opt.getRMS(), n);
+        return new Fit(new ThroughputAgeing(Math.exp(p[0]), p[1] * 1000, p[2]), se[0], se[1] * 1000, se[2],
+                opt.getRMS(), n);
     }
 
     private static double[] logLinearStart(double[] ah, double[] tc, double[] loss, boolean oneTemperature) {
