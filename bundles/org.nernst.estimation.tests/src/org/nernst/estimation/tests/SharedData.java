@@ -1,0 +1,45 @@
+package org.nernst.estimation.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The public datasets, read in place from the folder named by system property {@code nernst.data}.
+ * A missing folder fails the test with the folder looked for: never a silent skip.
+ */
+final class SharedData {
+    private SharedData() {
+    }
+
+    static Path folder(String sub) {
+        Path root = Path.of(System.getProperty("nernst.data", "../../../shared/data"));
+        Path p = root.resolve(sub);
+        if (!Files.isDirectory(p)) {
+            fail("REAL DATA MISSING: " + p.toAbsolutePath().normalize() + " does not exist. These tests read the public "
+                    + "datasets in place; set -Dnernst.data=<folder holding nasa-pcoe/ ...>.");
+        }
+        return p;
+    }
+
+    /**
+     * Capacity per discharge cycle of NASA cells B0005/6/7/18 from {@code nasa-pcoe/per-cycle} (their
+     * .mat files are not in the shared subset; PROVENANCE.md says the per-cycle tables derive from them).
+     */
+    static double[] nasaCapacity(String cell) throws IOException {
+        List<String> lines = Files.readAllLines(folder("nasa-pcoe").resolve("per-cycle").resolve(cell + "_per_cycle.csv"));
+        int col = Arrays.asList(lines.get(0).split(",", -1)).indexOf("capacity");
+        if (col < 0) {
+            fail(cell + "_per_cycle.csv has no capacity column: " + lines.get(0));
+        }
+        double[] c = new double[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            c[i - 1] = Double.parseDouble(lines.get(i).split(",", -1)[col]);
+        }
+        return c;
+    }
+}
