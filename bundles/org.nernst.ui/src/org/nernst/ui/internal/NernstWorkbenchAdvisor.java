@@ -10,6 +10,8 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
@@ -34,6 +36,13 @@ final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
                 configurer.setInitialSize(new Point(1280, 800));
                 configurer.setTitle("Nernst");
                 configurer.setShowStatusLine(true);
+                configurer.setShowProgressIndicator(true);
+                configurer.setShowCoolBar(true);
+            }
+
+            @Override
+            public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer bars) {
+                return new NernstActionBarAdvisor(bars);
             }
         };
     }
