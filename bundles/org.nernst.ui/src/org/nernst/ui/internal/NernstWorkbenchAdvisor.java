@@ -21,7 +21,18 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
  * workbench saves a screenshot of its window to that file once it is up and then closes: the check
  * that the product's window really opens, used by the build.
  */
-final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
+public final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
+    private final Runnable afterStartup;
+
+    public NernstWorkbenchAdvisor() {
+        this(() -> {
+        });
+    }
+
+    /** @param afterStartup run on the UI thread once the window is open (tests wait for it) */
+    public NernstWorkbenchAdvisor(Runnable afterStartup) {
+        this.afterStartup = afterStartup;
+    }
 
     @Override
     public String getInitialWindowPerspectiveId() {
@@ -49,6 +60,7 @@ final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        afterStartup.run();
         String shot = System.getProperty("nernst.smokeTest");
         if (shot == null) {
             return;

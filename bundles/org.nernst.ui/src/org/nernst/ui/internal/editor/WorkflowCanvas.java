@@ -29,7 +29,8 @@ import org.nernst.ui.internal.model.WorkflowDocument;
 /**
  * Draws a workflow as boxes with typed ports and curved edges, and turns mouse gestures into
  * document edits: drag a box to move it, drag from an output to an input to connect, drag a
- * connected input away to disconnect, Delete to remove the selected node, Ctrl+wheel or +/- to zoom.
+ * connected input away to disconnect, Delete to remove the selected node, Ctrl+wheel or +/- to zoom
+ * (0 for 100 %, f to fit).
  * All edits go through {@link WorkflowDocument}, so they are undoable; refusals are reported.
  */
 public final class WorkflowCanvas extends Canvas {
@@ -88,6 +89,17 @@ public final class WorkflowCanvas extends Canvas {
     public void setZoom(double z) {
         zoom = Math.max(0.25, Math.min(3.0, z));
         redraw();
+    }
+
+    /** Zooms so the whole graph fits the canvas (never above 100 %). */
+    public void fit() {
+        int w = 1, h = 1;
+        for (NodeFigure f : figures().values()) {
+            w = Math.max(w, f.bounds().x + f.bounds().width + 20);
+            h = Math.max(h, f.bounds().y + f.bounds().height + 20);
+        }
+        Rectangle area = getClientArea();
+        setZoom(Math.min(1.0, Math.min(area.width / (double) w, area.height / (double) h)));
     }
 
     public String selection() {
@@ -353,6 +365,8 @@ public final class WorkflowCanvas extends Canvas {
             setZoom(zoom / 1.2);
         } else if (e.character == '0') {
             setZoom(1);
+        } else if (e.character == 'f') {
+            fit();
         }
     }
 

@@ -42,6 +42,9 @@ public final class WorkflowDocument {
         void documentChanged(WorkflowDocument document);
     }
 
+    /** Edits kept for undo per document. */
+    public static final int UNDO_LIMIT = 1000;
+
     private final NodeRegistry registry;
     private final IOperationHistory history;
     private final IUndoContext undoContext;
@@ -55,6 +58,8 @@ public final class WorkflowDocument {
         this.registry = registry;
         this.history = history;
         this.undoContext = new ObjectUndoContext(this, "Workflow " + workflow.name());
+        // the history keeps 20 edits per context by default: far too few for building a workflow
+        history.setLimit(undoContext, UNDO_LIMIT);
         this.savedText = WorkflowJson.write(workflow);
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Label;
 import org.nernst.core.io.AtomicFiles;
 import org.nernst.core.node.Figure;
 import org.nernst.core.node.PortType;
+import org.nernst.ui.internal.editor.NodeSelection;
 
 /**
  * The figure outputs of the selected node. A {@link Figure} carries the PNG that
@@ -60,6 +61,11 @@ public final class ChartResultView extends NodeView {
         });
         follow();
         refresh();
+    }
+
+    @Override
+    protected boolean accepts(NodeSelection s) {
+        return !Outputs.ports(s, PortType.FIGURE).isEmpty();
     }
 
     @Override

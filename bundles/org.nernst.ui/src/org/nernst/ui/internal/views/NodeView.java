@@ -55,7 +55,7 @@ abstract class NodeView extends ViewPart {
 
     private void selectionChanged(IWorkbenchPart part, ISelection selection) {
         if (selection instanceof IStructuredSelection s && s.getFirstElement() instanceof NodeSelection n
-                && !n.equals(current)) {
+                && !n.equals(current) && accepts(n)) {
             show(n);
         }
     }
@@ -73,6 +73,14 @@ abstract class NodeView extends ViewPart {
                 refresh();
             });
         }
+    }
+
+    /**
+     * Whether the view switches to a newly selected node; a result view keeps its plot or table
+     * when the node selected next has no output of its kind.
+     */
+    protected boolean accepts(NodeSelection s) {
+        return true;
     }
 
     /** Redraws from {@link #current()}; on the UI thread. */

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.nernst.core.node.PortType;
 import org.nernst.core.table.Column;
 import org.nernst.core.table.StringColumn;
+import org.nernst.ui.internal.editor.NodeSelection;
 
 /**
  * An output table of the selected node in a virtual SWT table (rows are formatted only when
@@ -53,6 +54,11 @@ public final class TableResultView extends NodeView {
         });
         follow();
         refresh();
+    }
+
+    @Override
+    protected boolean accepts(NodeSelection s) {
+        return !Outputs.ports(s, PortType.TABLE).isEmpty();
     }
 
     @Override
