@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
@@ -41,8 +43,10 @@ import org.nernst.core.workflow.Workflow;
 import org.nernst.core.workflow.WorkflowJson;
 import org.nernst.core.workflow.WorkflowNode;
 import org.nernst.ui.internal.WorkflowHandlers;
+import org.nernst.ui.internal.editor.Palette;
 import org.nernst.ui.internal.editor.WorkflowEditor;
 import org.nernst.ui.internal.model.NodeState;
+import org.nernst.ui.internal.model.RunState;
 import org.nernst.ui.internal.model.WorkflowDocument;
 import org.nernst.ui.internal.run.RunWorkflowJob;
 import org.nernst.ui.internal.views.ChartResultView;
@@ -219,10 +223,7 @@ class WorkbenchTest {
         Point size = Ui.call(() -> {
             Shell shell = page.getWorkbenchWindow().getShell();
             editor.canvas().fit();
-            Ui.flush();
-            // GTK paints on its own clock: make every pending paint happen before the picture
-            shell.update();
-            Ui.flush();
+            Ui.awaitPaint(editor.canvas());
             Display display = shell.getDisplay();
             Point s = shell.getSize();
             Image image = new Image(display, s.x, s.y);
@@ -322,5 +323,67 @@ class WorkbenchTest {
         });
         assertEquals(edited, Ui.call(doc::text));
         assertTrue(Ui.call(editor::isDirty), "differs from the saved file by the trees change");
+    }
+
+    @Test
+    @Order(9)
+    void thePaletteListsEveryInstalledNodeGroupedByKindAndCategoryAndSearches() {
+        List<NodeDescriptor> all = Ui.call(() -> {
+            editor.palette().search("");
+            return editor.palette().visible();
+        });
+        assertEquals(doc.registry().nodes().size(), all.size());
+        List<NodeDescriptor> found = Ui.call(() -> {
+            editor.palette().search("gaussian process");
+            return editor.palette().visible();
+        });
+        // label, id and description are searched: kernel ridge's description names the Gaussian process
+        assertEquals(List.of("org.nernst.ml.smile.gaussianProcess", "org.nernst.ml.smile.kernelRidge"),
+                found.stream().map(NodeDescriptor::id).toList());
+        assertArrayEquals(new String[] { "Estimators", "Regression" }, Palette.groupOf(found.get(0)));
+        Ui.run(() -> editor.palette().search(""));
+    }
+
+    @Test
+    @Order(10)
+    void runningUpToANodeRunsOnlyWhatItDependsOn() throws Exception {
+        RunWorkflowJob job = Ui.call(() -> editor.run(ids.get("features")));
+        job.join();
+        assertTrue(job.getResult().isOK(), job.getResult().toString());
+        assertEquals(NodeState.DONE, Ui.call(() -> doc.state(ids.get("cells"))));
+        assertEquals(NodeState.DONE, Ui.call(() -> doc.state(ids.get("features"))));
+        // the rest lost their results to the undo/redo round trip and were not run again
+        for (String id : List.of("gpr", "rf", "cv_gpr", "cv_rf", "plot_gpr", "plot_rf")) {
+            assertEquals(NodeState.STALE, Ui.call(() -> doc.state(ids.get(id))), id);
+            assertTrue(Ui.call(() -> doc.runState().entry(ids.get(id)).outputs().isEmpty()), id);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void cancellingARunStopsItLeavesNoNodeRunningAndShowsNoPartialResult() throws Exception {
+        assertNotNull(Ui.call(() -> page.showView("org.nernst.ui.progressView")), "the progress view opens");
+        String cvRf = ids.get("cv_rf");
+        CountDownLatch started = new CountDownLatch(1);
+        RunState.Listener l = changed -> {
+            if (doc.runState().entry(cvRf).state() == NodeState.RUNNING) {
+                started.countDown();
+            }
+        };
+        doc.runState().addListener(l);
+        try {
+            RunWorkflowJob job = Ui.call(() -> editor.run(null));
+            assertTrue(started.await(300, TimeUnit.SECONDS), "cv_rf never started");
+            job.cancel();
+            job.join();
+            assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), job.getResult().toString());
+        } finally {
+            doc.runState().removeListener(l);
+        }
+        for (String id : ids.values()) {
+            assertFalse(Ui.call(() -> doc.state(id)) == NodeState.RUNNING, id + " still drawn as running");
+        }
+        assertTrue(Ui.call(() -> doc.runState().entry(cvRf).outputs().isEmpty()), "a cancelled node has no result");
+        assertEquals(NodeState.READY, Ui.call(() -> doc.state(cvRf)));
     }
 }

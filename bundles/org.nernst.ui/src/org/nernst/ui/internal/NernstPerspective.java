@@ -9,7 +9,7 @@ import org.nernst.ui.internal.views.TableResultView;
 
 /** The Nernst perspective: the workflow editor, its node's parameters and plot on the right, tables and progress below. */
 public final class NernstPerspective implements IPerspectiveFactory {
-    static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
+    static final String PROGRESS_VIEW = "org.nernst.ui.progressView";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
