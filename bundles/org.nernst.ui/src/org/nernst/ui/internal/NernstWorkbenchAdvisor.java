@@ -60,6 +60,7 @@ public final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        openWorkflowArguments();
         afterStartup.run();
         String shot = System.getProperty("nernst.smokeTest");
         if (shot == null) {
@@ -82,5 +83,19 @@ public final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
                     + ", screenshot " + shot);
             PlatformUI.getWorkbench().close();
         });
+    }
+
+    /** {@code nernst-ui my.workflow.json}: opens the workflow files named on the command line. */
+    private static void openWorkflowArguments() {
+        for (String arg : org.eclipse.core.runtime.Platform.getApplicationArgs()) {
+            if (!arg.endsWith(".json") || !java.nio.file.Files.isRegularFile(Path.of(arg))) {
+                continue;
+            }
+            try {
+                WorkflowHandlers.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), Path.of(arg));
+            } catch (org.eclipse.ui.PartInitException e) {
+                org.eclipse.core.runtime.ILog.of(NernstWorkbenchAdvisor.class).error("Cannot open " + arg, e);
+            }
+        }
     }
 }

@@ -162,17 +162,30 @@ public final class WorkflowCanvas extends Canvas {
         t.scale((float) zoom, (float) zoom);
         gc.setTransform(t);
         Map<String, NodeFigure> figures = figures();
+        // only what intersects the damaged area is drawn: a 200-node graph paints as fast as its visible part
+        Rectangle damage = gc.getClipping();
+        Rectangle visible = new Rectangle((int) (damage.x / zoom) - 2, (int) (damage.y / zoom) - 2,
+                (int) Math.ceil(damage.width / zoom) + 4, (int) Math.ceil(damage.height / zoom) + 4);
         for (NodeFigure f : figures.values()) {
             for (Map.Entry<String, PortRef> in : f.node().inputs().entrySet()) {
                 NodeFigure src = figures.get(in.getValue().node());
                 if (src != null && !(f.node().id().equals(unplugFrom == null ? null : unplugFrom.id())
                         && in.getKey().equals(unplugInput))) {
-                    edge(gc, src.outputAnchor(in.getValue().port()), f.inputAnchor(in.getKey()));
+                    Point a = src.outputAnchor(in.getValue().port());
+                    Point b = f.inputAnchor(in.getKey());
+                    int dx = Math.max(40, Math.abs(b.x - a.x) / 2);
+                    Rectangle box = new Rectangle(Math.min(a.x, b.x) - dx, Math.min(a.y, b.y),
+                            Math.abs(b.x - a.x) + 2 * dx, Math.abs(b.y - a.y) + 1);
+                    if (box.intersects(visible)) {
+                        edge(gc, a, b);
+                    }
                 }
             }
         }
         for (NodeFigure f : figures.values()) {
-            node(gc, f);
+            if (f.bounds().intersects(visible)) {
+                node(gc, f);
+            }
         }
         if (pointer != null && (wireFrom != null || unplugFrom != null)) {
             PortRef from = wireFrom != null ? wireFrom : unplugFrom.inputs().get(unplugInput);
@@ -241,8 +254,14 @@ public final class WorkflowCanvas extends Canvas {
             port(gc, a, out.get(i), true);
             String name = out.get(i).name();
             gc.setForeground(TEXT);
-            gc.drawText(name, a.x - 9 - gc.textExtent(name).x, a.y - gc.getFontMetrics().getHeight() / 2, true);
+            gc.drawText(name, a.x - 9 - textWidth(gc, name), a.y - gc.getFontMetrics().getHeight() / 2, true);
         }
+    }
+
+    private final Map<String, Integer> widths = new java.util.HashMap<>();
+
+    private int textWidth(GC gc, String s) {
+        return widths.computeIfAbsent(gc.getFont().hashCode() + "/" + s, k -> gc.textExtent(s).x);
     }
 
     private static void port(GC gc, Point a, PortSpec p, boolean filled) {
@@ -253,7 +272,23 @@ public final class WorkflowCanvas extends Canvas {
         gc.drawOval(a.x - rad, a.y - rad, 2 * rad, 2 * rad);
     }
 
-    private static String clip(GC gc, String s, int width) {
+    /** Texts already shortened to fit a node, by font, width and text: measuring text is slow. */
+    private final Map<String, String> clipped = new java.util.HashMap<>();
+
+    private String clip(GC gc, String s, int width) {
+        String key = gc.getFont().hashCode() + "/" + width + "/" + s;
+        String c = clipped.get(key);
+        if (c == null) {
+            c = shorten(gc, s, width);
+            if (clipped.size() > 5000) {
+                clipped.clear();
+            }
+            clipped.put(key, c);
+        }
+        return c;
+    }
+
+    private static String shorten(GC gc, String s, int width) {
         if (gc.textExtent(s).x <= width) {
             return s;
         }

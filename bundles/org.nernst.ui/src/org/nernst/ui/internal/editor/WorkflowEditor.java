@@ -168,8 +168,8 @@ public final class WorkflowEditor extends EditorPart {
     public String addNode(NodeDescriptor d) {
         int y = 40;
         for (WorkflowNode n : document.workflow().nodes()) {
-            y = Math.max(y, NodeFigure.of(n, document.registry().find(n.type()).orElse(null)).bounds().y
-                    + NodeFigure.of(n, document.registry().find(n.type()).orElse(null)).bounds().height + 30);
+            var b = NodeFigure.of(n, document.registry().find(n.type()).orElse(null)).bounds();
+            y = Math.max(y, b.y + b.height + 30);
         }
         String id = document.addNode(d, 40, y);
         canvas.select(id);

@@ -52,6 +52,11 @@ public final class WorkflowDocument {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private Workflow workflow;
     private String savedText;
+    private Workflow textOf;
+    private String text;
+    /** Configuration problems by node, for {@link #problemsOf}; reset whenever the workflow changes. */
+    private Workflow problemsOf;
+    private final Map<String, List<String>> problems = new java.util.HashMap<>();
 
     public WorkflowDocument(Workflow workflow, NodeRegistry registry, IOperationHistory history) {
         this.workflow = Objects.requireNonNull(workflow);
@@ -100,7 +105,13 @@ public final class WorkflowDocument {
 
     /** The workflow as it would be saved. */
     public String text() {
-        return WorkflowJson.write(workflow);
+        Workflow wf = workflow;
+        if (textOf != wf) {
+            // the editor asks for dirty state on every change: write the JSON once per version
+            text = WorkflowJson.write(wf);
+            textOf = wf;
+        }
+        return text;
     }
 
     public boolean isDirty() {
@@ -120,8 +131,14 @@ public final class WorkflowDocument {
     }
 
     /** The configuration problems of a node (empty if it can run). */
-    public List<String> problems(String nodeId) {
-        return workflow.node(nodeId).map(n -> NodeChecks.problems(registry, workflow, n)).orElse(List.of());
+    public synchronized List<String> problems(String nodeId) {
+        Workflow wf = workflow;
+        if (problemsOf != wf) {
+            problems.clear();
+            problemsOf = wf;
+        }
+        return problems.computeIfAbsent(nodeId,
+                id -> wf.node(id).map(n -> NodeChecks.problems(registry, wf, n)).orElse(List.of()));
     }
 
     /** What to draw for a node: configuration problems first, then the last run's record. */

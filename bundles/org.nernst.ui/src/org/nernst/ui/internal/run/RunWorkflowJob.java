@@ -9,6 +9,7 @@ import java.util.Set;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.nernst.core.exec.CancelToken;
 import org.nernst.core.exec.ExecutionListener;
@@ -59,6 +60,20 @@ public final class RunWorkflowJob extends Job {
             revisions.put(n.id(), document.runState().revision(n.id()));
         }
         setUser(true);
+        setRule(new OneRunPerDocument(document));
+    }
+
+    /** Runs of one document queue behind each other; runs of different documents go in parallel. */
+    private record OneRunPerDocument(WorkflowDocument document) implements ISchedulingRule {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule instanceof OneRunPerDocument o && o.document == document;
+        }
     }
 
     @Override

@@ -6,10 +6,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
 import org.nernst.ui.internal.editor.NodeSelection;
+import org.nernst.ui.internal.editor.WorkflowEditor;
 import org.nernst.ui.internal.model.RunState;
 import org.nernst.ui.internal.model.WorkflowDocument;
 
@@ -22,12 +25,22 @@ abstract class NodeView extends ViewPart {
     private final RunState.Listener runListener = this::runStateChanged;
     private final WorkflowDocument.Listener docListener = d -> scheduleRefresh();
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** Forgets a document whose editor closes, so the view neither shows nor holds it. */
+    private final IPartListener2 closing = new IPartListener2() {
+        @Override
+        public void partClosed(IWorkbenchPartReference ref) {
+            if (current != null && ref.getPart(false) instanceof WorkflowEditor e && e.document() == current.document()) {
+                show(null);
+            }
+        }
+    };
     private NodeSelection current;
 
     /** Starts following the selection; call at the end of {@code createPartControl}. */
     protected final void follow() {
         getSite().getPage().addPostSelectionListener(selectionListener);
         getSite().getPage().addSelectionListener(selectionListener);
+        getSite().getPage().addPartListener(closing);
         IWorkbenchPart editor = getSite().getPage().getActiveEditor();
         if (editor != null) {
             selectionChanged(editor, editor.getSite().getSelectionProvider().getSelection());
@@ -90,6 +103,7 @@ abstract class NodeView extends ViewPart {
     public void dispose() {
         getSite().getPage().removePostSelectionListener(selectionListener);
         getSite().getPage().removeSelectionListener(selectionListener);
+        getSite().getPage().removePartListener(closing);
         if (current != null) {
             current.document().runState().removeListener(runListener);
             current.document().removeListener(docListener);
