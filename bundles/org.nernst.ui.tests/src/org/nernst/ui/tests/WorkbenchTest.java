@@ -23,11 +23,14 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -114,7 +117,7 @@ class WorkbenchTest {
             for (WorkflowNode n : example.nodes()) {
                 n.inputs().forEach((port, ref) -> doc.connect(ids.get(ref.node()), ref.port(), ids.get(n.id()), port));
             }
-            doc.autoLayout();
+            execute("org.nernst.ui.autoLayout");
             editor.palette().search("");
             editor.doSave(null);
         });
@@ -135,6 +138,15 @@ class WorkbenchTest {
             Ui.run(() -> page.closeAllEditors(false));
         }
         WorkbenchFixture.stop();
+    }
+
+    private static void execute(String command) {
+        page.activate(editor);
+        try {
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(command, null);
+        } catch (Exception e) {
+            throw new AssertionError(command, e);
+        }
     }
 
     private static void select(String exampleId) {
@@ -222,6 +234,10 @@ class WorkbenchTest {
         Path png = shots.resolve("workbench-nasa-soh.png");
         Point size = Ui.call(() -> {
             Shell shell = page.getWorkbenchWindow().getShell();
+            // as large as the virtual screen (scripts/test.sh: 1600x1000), so the README picture is readable
+            Rectangle screen = shell.getDisplay().getPrimaryMonitor().getBounds();
+            shell.setBounds(0, 0, Math.min(1600, screen.width), Math.min(1000, screen.height));
+            Ui.awaitPaint(editor.canvas());
             editor.canvas().fit();
             Ui.awaitPaint(editor.canvas());
             Display display = shell.getDisplay();
@@ -372,7 +388,13 @@ class WorkbenchTest {
         };
         doc.runState().addListener(l);
         try {
-            RunWorkflowJob job = Ui.call(() -> editor.run(null));
+            // through the Run command, as the menu and Ctrl+R do
+            RunWorkflowJob job = Ui.call(() -> {
+                execute("org.nernst.ui.run");
+                Job[] jobs = Job.getJobManager().find(RunWorkflowJob.FAMILY);
+                assertEquals(1, jobs.length, "one run scheduled");
+                return (RunWorkflowJob) jobs[0];
+            });
             assertTrue(started.await(300, TimeUnit.SECONDS), "cv_rf never started");
             job.cancel();
             job.join();
@@ -446,5 +468,43 @@ class WorkbenchTest {
         });
         System.out.printf("WorkbenchTest: 200 nodes on the UI thread: open %d ms, auto-layout %d ms, paint (worst of 5) %d ms, "
                 + "parameter edit with view refresh %d ms, move %d ms%n", ms[0], ms[1], ms[2], ms[3], ms[4]);
+    }
+
+    @Test
+    @Order(13)
+    void draggingANodeMovesItAndTheDeleteKeyRemovesItBothUndoably() throws Exception {
+        String gpr = ids.get("gpr");
+        String cv = ids.get("cv_gpr");
+        WorkflowNode before = Ui.call(() -> doc.workflow().node(gpr).orElseThrow());
+        Point grab = new Point(before.x() + 60, before.y() + 10);
+        Point drop = new Point(grab.x + 50, grab.y + 30);
+        Ui.run(() -> {
+            page.activate(editor);
+            editor.canvas().setZoom(1);
+            mouse(SWT.MouseDown, grab);
+            mouse(SWT.MouseMove, drop);
+            mouse(SWT.MouseUp, drop);
+        });
+        WorkflowNode moved = Ui.call(() -> doc.workflow().node(gpr).orElseThrow());
+        assertEquals(before.x() + 50, moved.x());
+        assertEquals(before.y() + 30, moved.y());
+        assertEquals(gpr, Ui.call(() -> editor.canvas().selection()));
+
+        Ui.run(() -> {
+            Event key = new Event();
+            key.keyCode = SWT.DEL;
+            editor.canvas().notifyListeners(SWT.KeyDown, key);
+        });
+        assertTrue(Ui.call(() -> doc.workflow().node(gpr).isEmpty()), "deleted");
+        assertFalse(Ui.call(() -> doc.workflow().node(cv).orElseThrow().inputs().containsKey("estimator")),
+                "the connection from the deleted node went with it");
+
+        Ui.call(() -> {
+            doc.history().undo(doc.undoContext(), null, null);
+            doc.history().undo(doc.undoContext(), null, null);
+            return null;
+        });
+        assertEquals(before, Ui.call(() -> doc.workflow().node(gpr).orElseThrow()));
+        assertEquals(new PortRef(gpr, "estimator"), Ui.call(() -> doc.workflow().node(cv).orElseThrow().inputs().get("estimator")));
     }
 }
