@@ -65,7 +65,9 @@ public final class ParametersView extends NodeView {
         form = new Composite(scroll, SWT.NONE);
         form.setLayout(new GridLayout(2, false));
         Label title = new Label(form, SWT.WRAP);
-        title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        GridData td = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        td.widthHint = 360;
+        title.setLayoutData(td);
         Optional<NodeDescriptor> d = node.flatMap(n -> s.document().descriptor(n.id()));
         if (d.isEmpty()) {
             title.setText(node.isPresent() ? "Unknown node type " + node.get().type() : "Select a node in a workflow editor.");

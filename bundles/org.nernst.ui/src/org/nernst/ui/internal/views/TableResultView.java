@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.nernst.core.node.PortType;
 import org.nernst.core.table.Column;
+import org.nernst.core.table.DoubleColumn;
 import org.nernst.core.table.StringColumn;
 import org.nernst.ui.internal.editor.NodeSelection;
 
@@ -49,7 +50,7 @@ public final class TableResultView extends NodeView {
             int row = order[table.indexOf(item)];
             List<Column> cols = shown.columns();
             for (int c = 0; c < cols.size(); c++) {
-                item.setText(c, cols.get(c).format(row));
+                item.setText(c, cols.get(c) instanceof DoubleColumn d ? display(d.get(row)) : cols.get(c).format(row));
             }
         });
         follow();
@@ -122,6 +123,20 @@ public final class TableResultView extends NodeView {
         table.setSortColumn(tc);
         table.setSortDirection(dir);
         table.clearAll();
+    }
+
+    /** Six significant digits on screen (sorting and export use the full values). */
+    public static String display(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
+        if (v == 0 || (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e9)) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(java.util.Locale.ROOT, "%.5e", v);
     }
 
     /** Rows of the table shown (0 when none). */
