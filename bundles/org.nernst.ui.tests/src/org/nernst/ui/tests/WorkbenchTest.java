@@ -512,4 +512,24 @@ class WorkbenchTest {
         assertEquals(before, Ui.call(() -> doc.workflow().node(gpr).orElseThrow()));
         assertEquals(new PortRef(gpr, "estimator"), Ui.call(() -> doc.workflow().node(cv).orElseThrow().inputs().get("estimator")));
     }
+
+    @Test
+    @Order(14)
+    void aNodeThatFailsIsDrawnFailedWithTheReaderMessage() throws Exception {
+        String cells = ids.get("cells");
+        Path missing = dir.resolve("no-such-folder");
+        Ui.run(() -> doc.setParameter(cells, "folder", missing.toString()));
+        RunWorkflowJob job = Ui.call(() -> editor.run(cells));
+        job.join();
+        assertEquals(IStatus.ERROR, job.getResult().getSeverity(), job.getResult().toString());
+        assertEquals(NodeState.FAILED, Ui.call(() -> doc.state(cells)));
+        String message = Ui.call(() -> doc.runState().entry(cells).message());
+        assertTrue(message.contains("no-such-folder"), message);
+        select("cells");
+        assertEquals(0, (int) Ui.call(table::rowCount));
+        Ui.call(() -> doc.history().undo(doc.undoContext(), null, null));
+        assertEquals(Fixtures.nasaData().toString(),
+                Ui.call(() -> doc.workflow().node(cells).orElseThrow().parameters().get("folder")));
+        assertEquals(NodeState.READY, Ui.call(() -> doc.state(cells)), "the failure belonged to the undone value");
+    }
 }

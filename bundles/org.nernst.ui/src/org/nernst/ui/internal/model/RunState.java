@@ -48,12 +48,16 @@ public final class RunState {
         return revisions.getOrDefault(nodeId, 0L);
     }
 
-    /** Marks nodes as changed: their outputs are dropped and a node that had a result shows as stale. */
+    /**
+     * Marks nodes as changed: their outputs are dropped; a node that had (or was computing) a
+     * result shows as stale, a failed one as ready.
+     */
     public void invalidate(Collection<String> nodeIds) {
         for (String id : nodeIds) {
             revisions.merge(id, 1L, Long::sum);
             Entry e = entries.remove(id);
-            if (e != null && e.state() != null) {
+            // a failure belonged to the old configuration: the node is simply ready again
+            if (e != null && e.state() != null && e.state() != NodeState.FAILED) {
                 entries.put(id, new Entry(NodeState.STALE, -1, "changed since the last run", Map.of()));
             }
         }

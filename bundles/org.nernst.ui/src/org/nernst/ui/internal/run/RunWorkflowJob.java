@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.progress.IProgressConstants;
 import org.nernst.core.exec.CancelToken;
 import org.nernst.core.exec.ExecutionListener;
 import org.nernst.core.exec.NodeExecutionException;
@@ -60,6 +61,9 @@ public final class RunWorkflowJob extends Job {
             revisions.put(n.id(), document.runState().revision(n.id()));
         }
         setUser(true);
+        // a failure is drawn on its node and kept in the progress view; no dialog interrupts the user
+        setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+        setProperty(IProgressConstants.KEEPONE_PROPERTY, Boolean.TRUE);
         setRule(new OneRunPerDocument(document));
     }
 
