@@ -105,7 +105,8 @@ class WorkbenchTest {
                 NodeDescriptor d = editor.palette().entry(n.type())
                         .orElseThrow(() -> new AssertionError("the palette has no " + n.type()));
                 page.activate(editor);
-                return editor.addNode(d);
+                editor.palette().activate(d); // what a double-click on the entry does
+                return editor.canvas().selection();
             });
             ids.put(n.id(), id);
             assertEquals(id, Ui.call(() -> parameters.current().nodeId()), "the form follows the new node");
