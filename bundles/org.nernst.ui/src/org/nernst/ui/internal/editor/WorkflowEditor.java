@@ -97,10 +97,10 @@ public final class WorkflowEditor extends EditorPart {
 
             @Override
             public void drop(DropTargetEvent e) {
-                Point at = canvas.toModel(canvas.toControl(e.x, e.y).x, canvas.toControl(e.x, e.y).y);
-                document.registry().find(String.valueOf(e.data)).ifPresent(d -> {
-                    canvas.select(document.addNode(d, at.x, at.y));
-                });
+                Point onCanvas = canvas.toControl(e.x, e.y);
+                Point at = canvas.toModel(onCanvas.x, onCanvas.y);
+                document.registry().find(String.valueOf(e.data))
+                        .ifPresent(d -> canvas.select(document.addNode(d, at.x, at.y)));
             }
         });
         document.addListener(d -> ui(this::documentChanged));
