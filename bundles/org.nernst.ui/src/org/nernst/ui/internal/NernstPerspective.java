@@ -1,13 +1,30 @@
 package org.nernst.ui.internal;
 
+import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.nernst.ui.internal.views.ChartResultView;
+import org.nernst.ui.internal.views.ParametersView;
+import org.nernst.ui.internal.views.TableResultView;
 
-/** The Nernst perspective; the workflow editor and result views arrive with the workbench issue. */
+/** The Nernst perspective: the workflow editor, its node's parameters and plot on the right, tables and progress below. */
 public final class NernstPerspective implements IPerspectiveFactory {
+    static final String PROGRESS_VIEW = "org.nernst.ui.progressView";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(true);
+        String editor = layout.getEditorArea();
+        IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.58f, editor);
+        right.addView(ChartResultView.ID);
+        IFolderLayout params = layout.createFolder("params", IPageLayout.TOP, 0.38f, "right");
+        params.addView(ParametersView.ID);
+        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.64f, editor);
+        bottom.addView(TableResultView.ID);
+        bottom.addView(PROGRESS_VIEW);
+        layout.addShowViewShortcut(ParametersView.ID);
+        layout.addShowViewShortcut(TableResultView.ID);
+        layout.addShowViewShortcut(ChartResultView.ID);
+        layout.addShowViewShortcut(PROGRESS_VIEW);
     }
 }

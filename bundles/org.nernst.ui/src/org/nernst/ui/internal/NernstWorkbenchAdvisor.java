@@ -10,6 +10,8 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
@@ -19,7 +21,18 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
  * workbench saves a screenshot of its window to that file once it is up and then closes: the check
  * that the product's window really opens, used by the build.
  */
-final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
+public final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
+    private final Runnable afterStartup;
+
+    public NernstWorkbenchAdvisor() {
+        this(() -> {
+        });
+    }
+
+    /** @param afterStartup run on the UI thread once the window is open (tests wait for it) */
+    public NernstWorkbenchAdvisor(Runnable afterStartup) {
+        this.afterStartup = afterStartup;
+    }
 
     @Override
     public String getInitialWindowPerspectiveId() {
@@ -34,12 +47,21 @@ final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
                 configurer.setInitialSize(new Point(1280, 800));
                 configurer.setTitle("Nernst");
                 configurer.setShowStatusLine(true);
+                configurer.setShowProgressIndicator(true);
+                configurer.setShowCoolBar(true);
+            }
+
+            @Override
+            public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer bars) {
+                return new NernstActionBarAdvisor(bars);
             }
         };
     }
 
     @Override
     public void postStartup() {
+        openWorkflowArguments();
+        afterStartup.run();
         String shot = System.getProperty("nernst.smokeTest");
         if (shot == null) {
             return;
@@ -61,5 +83,19 @@ final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
                     + ", screenshot " + shot);
             PlatformUI.getWorkbench().close();
         });
+    }
+
+    /** {@code nernst-ui my.workflow.json}: opens the workflow files named on the command line. */
+    private static void openWorkflowArguments() {
+        for (String arg : org.eclipse.core.runtime.Platform.getApplicationArgs()) {
+            if (!arg.endsWith(".json") || !java.nio.file.Files.isRegularFile(Path.of(arg))) {
+                continue;
+            }
+            try {
+                WorkflowHandlers.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), Path.of(arg));
+            } catch (org.eclipse.ui.PartInitException e) {
+                org.eclipse.core.runtime.ILog.of(NernstWorkbenchAdvisor.class).error("Cannot open " + arg, e);
+            }
+        }
     }
 }

@@ -1,0 +1,158 @@
+package org.nernst.ui.internal.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.progress.IProgressConstants;
+import org.nernst.core.exec.CancelToken;
+import org.nernst.core.exec.ExecutionListener;
+import org.nernst.core.exec.NodeExecutionException;
+import org.nernst.core.exec.RunResult;
+import org.nernst.core.exec.WorkflowExecutor;
+import org.nernst.core.node.CancelledException;
+import org.nernst.core.workflow.Workflow;
+import org.nernst.core.workflow.WorkflowException;
+import org.nernst.core.workflow.WorkflowNode;
+import org.nernst.ui.internal.model.Connections;
+import org.nernst.ui.internal.model.NodeState;
+import org.nernst.ui.internal.model.RunState;
+import org.nernst.ui.internal.model.WorkflowDocument;
+
+/**
+ * Runs a snapshot of a document's workflow (all of it, or up to one node) in an Eclipse job:
+ * progress in the progress view and status line, cancel through the job's cancel button, node
+ * states and outputs into the document's {@link RunState}. The UI thread only starts it.
+ */
+public final class RunWorkflowJob extends Job {
+    /** The family of every run, for {@code Job.getJobManager().join}. */
+    public static final Object FAMILY = RunWorkflowJob.class;
+
+    private static final String PLUGIN = "org.nernst.ui";
+
+    private final WorkflowDocument document;
+    private final Workflow workflow;
+    private final Map<String, Long> revisions = new HashMap<>();
+    private final CancelToken cancel = new CancelToken();
+
+    /**
+     * @param upTo run only this node and what it depends on, or {@code null} for the whole workflow
+     */
+    public RunWorkflowJob(WorkflowDocument document, String upTo) {
+        super(upTo == null ? "Run workflow " + document.workflow().name()
+                : "Run workflow " + document.workflow().name() + " up to " + upTo);
+        this.document = document;
+        Workflow wf = document.workflow();
+        if (upTo != null) {
+            Set<String> keep = Connections.upstream(wf, upTo);
+            List<WorkflowNode> nodes = new ArrayList<>(wf.nodes());
+            nodes.removeIf(n -> !keep.contains(n.id()));
+            wf = new Workflow(wf.name(), wf.description(), wf.seed(), nodes);
+        }
+        this.workflow = wf;
+        for (WorkflowNode n : wf.nodes()) {
+            revisions.put(n.id(), document.runState().revision(n.id()));
+        }
+        setUser(true);
+        // a failure is drawn on its node and kept in the progress view; no dialog interrupts the user
+        setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+        setProperty(IProgressConstants.KEEPONE_PROPERTY, Boolean.TRUE);
+        setRule(new OneRunPerDocument(document));
+    }
+
+    /** Runs of one document queue behind each other; runs of different documents go in parallel. */
+    private record OneRunPerDocument(WorkflowDocument document) implements ISchedulingRule {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule instanceof OneRunPerDocument o && o.document == document;
+        }
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == FAMILY;
+    }
+
+    @Override
+    protected void canceling() {
+        cancel.cancel();
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        RunState state = document.runState();
+        monitor.beginTask(getName(), workflow.nodes().size());
+        ExecutionListener listener = new ExecutionListener() {
+            @Override
+            public void nodeStarted(String id) {
+                update(id, NodeState.RUNNING, 0, "");
+                synchronized (monitor) {
+                    monitor.subTask(id);
+                }
+            }
+
+            @Override
+            public void progress(String id, double fraction, String message) {
+                update(id, NodeState.RUNNING, fraction, message);
+            }
+
+            @Override
+            public void nodeFinished(String id, long millis) {
+                update(id, NodeState.DONE, 1, millis + " ms");
+                synchronized (monitor) {
+                    monitor.worked(1);
+                }
+            }
+
+            @Override
+            public void nodeFailed(String id, Throwable error) {
+                update(id, NodeState.FAILED, -1, error.getMessage() == null ? error.toString() : error.getMessage());
+            }
+        };
+        try {
+            RunResult result = new WorkflowExecutor(document.registry()).run(workflow, listener, cancel);
+            result.outputs().forEach((id, outputs) -> state.update(id, revisions.get(id),
+                    new RunState.Entry(NodeState.DONE, 1, state.entry(id).message(), outputs)));
+            return Status.OK_STATUS;
+        } catch (CancelledException e) {
+            resetUnfinished("cancelled");
+            return Status.CANCEL_STATUS;
+        } catch (WorkflowException e) {
+            resetUnfinished("");
+            return Status.error("The workflow cannot run:\n" + String.join("\n", e.problems()));
+        } catch (NodeExecutionException e) {
+            resetUnfinished("");
+            // the node's failure is drawn on it; the dialog says the same for whoever looks away
+            return new Status(IStatus.ERROR, PLUGIN, e.getMessage(), e);
+        } finally {
+            monitor.done();
+        }
+    }
+
+    private void update(String id, NodeState s, double progress, String message) {
+        document.runState().update(id, revisions.get(id), new RunState.Entry(s, progress, message, Map.of()));
+    }
+
+    /** Nodes left running or done without outputs by a stopped run go back to having no result. */
+    private void resetUnfinished(String message) {
+        for (WorkflowNode n : workflow.nodes()) {
+            RunState.Entry e = document.runState().entry(n.id());
+            if (e.state() == NodeState.RUNNING || (e.state() == NodeState.DONE && e.outputs().isEmpty())) {
+                document.runState().update(n.id(), revisions.get(n.id()),
+                        new RunState.Entry(null, -1, message, Map.of()));
+            }
+        }
+    }
+}
