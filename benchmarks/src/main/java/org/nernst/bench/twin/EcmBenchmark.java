@@ -15,7 +15,8 @@ import org.nernst.twin.ecm.OcvCurve;
 /**
  * ECM and Kalman-filter throughput on one core: ECM steps per second with 1 s steps (target ≥ 20 M),
  * EKF and UKF samples per second (EKF target ≥ 5 M). Two RC pairs; R0 and R over SOC (13
- * breakpoints, like the Panasonic HPPC fit), τ constant, OCV over 116 SOC points. Medians of
+ * breakpoints at the Panasonic 25 °C pulse sets), τ constant, OCV over 116 equally spaced SOC points (as
+ * {@code EcmIdentification.parameters} builds it). Medians of
  * {@code rounds} timed rounds after {@code warmup} untimed ones.
  * <p>
  * Run: {@code java -cp <core, twin, estimation jars> org.nernst.bench.twin.EcmBenchmark [rounds] [warmup]}
@@ -34,16 +35,16 @@ public final class EcmBenchmark {
         double[] current = new double[steps];
         for (int k = 0; k < steps; k++) {
             t[k] = k;
-            current[k] = 1.0 + 2.0 * Math.sin(k * 0.01); // A, + = discharge (model sign)
+            current[k] = 2.0 * Math.sin(k * 0.01); // A, + = discharge (model sign), zero mean: SOC stays in the table
         }
         double[] ecm = new double[rounds];
         double sink = 0;
         for (int r = -warmup; r < rounds; r++) {
-            double[] y = model.initialState(1.0, 25);
+            double[] y = model.initialState(0.6, 25);
             int n = 1_000_000;
             long t0 = System.nanoTime();
             for (int k = 0; k < n; k++) {
-                model.advance(y, current[k] * 0.2, 25, 1.0);
+                model.advance(y, current[k], 25, 1.0);
             }
             long dt = System.nanoTime() - t0;
             sink += y[0] + y[1];
@@ -56,9 +57,9 @@ public final class EcmBenchmark {
         double[] tt = Arrays.copyOf(t, m);
         double[] ic = new double[m];
         double[] v = new double[m];
-        double[] y = model.initialState(1.0, 25);
+        double[] y = model.initialState(0.6, 25);
         for (int k = 0; k < m; k++) {
-            double dis = current[k] * 0.2;
+            double dis = current[k];
             ic[k] = -dis; // tables' sign
             v[k] = model.voltage(y, dis);
             model.advance(y, dis, 25, 1.0);
@@ -70,10 +71,10 @@ public final class EcmBenchmark {
         double[] ukfRate = new double[rounds];
         for (int r = -warmup; r < rounds; r++) {
             long t0 = System.nanoTime();
-            ekf.run(tt, ic, v, 0.8, out);
+            ekf.run(tt, ic, v, 0.4, out);
             long t1 = System.nanoTime();
             sink += out.soc()[m - 1];
-            ukf.run(tt, ic, v, 0.8, out);
+            ukf.run(tt, ic, v, 0.4, out);
             long t2 = System.nanoTime();
             sink += out.soc()[m - 1];
             if (r >= 0) {
@@ -85,16 +86,16 @@ public final class EcmBenchmark {
                 median(ecm) / 1e6, rounds);
         System.out.printf(Locale.ROOT, "EKF (2 RC): %.2f M samples/s%n", median(ekfRate) / 1e6);
         System.out.printf(Locale.ROOT, "UKF (2 RC, 7 sigma points): %.2f M samples/s%n", median(ukfRate) / 1e6);
-        System.out.printf(Locale.ROOT, "final SOC of the last UKF run %.4f (sink %.3f)%n", out.soc()[m - 1], sink);
+        System.out.printf(Locale.ROOT, "final SOC of the last UKF run %.4f, started at 0.4 for a true 0.6 (sink %.3f)%n", out.soc()[m - 1], sink);
     }
 
     static EcmParameters parameters() {
-        double[] soc = new double[13];
+        // the SOC of the 25 °C Panasonic pulse sets: unequally spaced, so lookups binary-search
+        double[] soc = { 0.059, 0.111, 0.163, 0.216, 0.268, 0.372, 0.477, 0.582, 0.686, 0.791, 0.895, 0.948, 1.0 };
         double[] r0 = new double[13];
         double[] r1 = new double[13];
         double[] r2 = new double[13];
         for (int i = 0; i < 13; i++) {
-            soc[i] = 0.05 + 0.95 * i / 12;
             r0[i] = 0.022 + 0.01 * Math.pow(1 - soc[i], 4);
             r1[i] = 0.009;
             r2[i] = 0.02 + 0.01 * Math.sin(3 * soc[i]);
