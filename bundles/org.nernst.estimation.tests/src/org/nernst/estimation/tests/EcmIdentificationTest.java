@@ -127,6 +127,45 @@ class EcmIdentificationTest {
         assertEquals(8, rmse25.stream().filter(r -> r < 0.020).count());
     }
 
+    /** The drive-cycle option: one constant set (R0 included) fitted to the 25 °C NN cycle, tried on the others. */
+    @Test
+    void aDriveCycleFitReproducesTheOtherCycles() {
+        var m = Panasonic.model("25degC");
+        Path nn = Panasonic.driveCycles("25degC").stream().filter(p -> p.getFileName().toString().contains("_NN_"))
+                .findFirst().orElseThrow();
+        Table d = Panasonic.read(nn);
+        EcmIdentification.Segment seg = EcmIdentification.wholeTest("NN", d.doubles("test_time"), d.doubles("current"),
+                d.doubles("voltage"), d.doubles("ah"), m.ocv());
+        EcmIdentification.Fit fit = new EcmIdentification(2, EcmIdentification.Bounds.defaults(), true).fit(seg);
+        System.out.printf(Locale.ROOT, "%n25degC drive-cycle fit on NN: RMSE %.2f mV, R0 %s mΩ, R1 %s mΩ, τ1 %s s, R2 %s mΩ, "
+                + "τ2 %s s%n", fit.rmse() * 1e3, ci(fit.r0(), 1e3), ci(fit.r()[0], 1e3), ci(fit.tau()[0], 1),
+                ci(fit.r()[1], 1e3), ci(fit.tau()[1], 1));
+        assertTrue(fit.rmse() < 0.020, "fit RMSE " + fit.rmse());
+        assertTrue(fit.r0().low() < fit.r0().value() && fit.r0().value() < fit.r0().high(), "finite R0 interval");
+        EcmParameters p = EcmIdentification.parameters(List.of(fit), m.ocv(), m.capacity(), 2.5, 4.2);
+        for (Path f : Panasonic.driveCycles("25degC")) {
+            if (f.equals(nn)) {
+                continue;
+            }
+            Table c = Panasonic.read(f);
+            double[] e = errors(p, 25, c);
+            double[] ah = c.doubles("ah");
+            double all = 0;
+            double mid = 0;
+            int nMid = 0;
+            for (int k = 0; k < e.length; k++) {
+                all += e[k] * e[k];
+                if (1 + ah[k] / m.capacity() > 0.1) {
+                    mid += e[k] * e[k];
+                    nMid++;
+                }
+            }
+            System.out.printf(Locale.ROOT, "  %-14s RMSE %6.2f mV, above 10 %% SOC %6.2f mV%n", Panasonic.cycleName(f),
+                    Math.sqrt(all / e.length) * 1e3, Math.sqrt(mid / nMid) * 1e3);
+            assertTrue(Math.sqrt(mid / nMid) < 0.030, Panasonic.cycleName(f));
+        }
+    }
+
     static double[] errors(EcmParameters p, double temperature, Table d) {
         EquivalentCircuitModel model = new EquivalentCircuitModel(p, temperature);
         double[] t = d.doubles("test_time");

@@ -205,27 +205,52 @@ public final class EcmIdentification {
         return jac;
     }
 
-    /** Standard deviations of the physical parameters from σ²(JᵀJ)⁻¹ in u, by the chain rule. */
+    /**
+     * Standard deviations of the physical parameters from σ²(JᵀJ)⁻¹ in u, by the chain rule. A
+     * parameter pinned at a bound (logistic slope below 1e-6) has no interval (NaN) and is left out
+     * of JᵀJ, so it does not make the matrix singular for the others.
+     */
     private static double[] standardErrors(double[][] jac, double ssr, int n, int m, double[] u, double[] logLo,
             double[] logHi, double[] p) {
         double[] sd = new double[m];
         Arrays.fill(sd, Double.NaN);
-        if (n <= m) {
+        int[] free = new int[m];
+        int f = 0;
+        for (int i = 0; i < m; i++) {
+            double s = 1 / (1 + Math.exp(-u[i]));
+            if (s * (1 - s) > 1e-6) {
+                free[f++] = i;
+            }
+        }
+        if (f == 0 || n <= m) {
             return sd;
         }
-        RealMatrix j = new Array2DRowRealMatrix(jac, false);
-        RealMatrix jtj = j.transposeMultiply(j);
+        double[][] jtj = new double[f][f];
+        for (double[] row : jac) {
+            for (int a = 0; a < f; a++) {
+                double ra = row[free[a]];
+                for (int b = 0; b <= a; b++) {
+                    jtj[a][b] += ra * row[free[b]];
+                }
+            }
+        }
+        for (int a = 0; a < f; a++) {
+            for (int b = a + 1; b < f; b++) {
+                jtj[a][b] = jtj[b][a];
+            }
+        }
         RealMatrix inv;
         try {
-            inv = new QRDecomposer(1e-14).decompose(jtj).getInverse();
+            inv = new QRDecomposer(1e-14).decompose(new Array2DRowRealMatrix(jtj, false)).getInverse();
         } catch (RuntimeException singular) {
             return sd;
         }
         double sigma2 = ssr / (n - m);
-        for (int i = 0; i < m; i++) {
+        for (int a = 0; a < f; a++) {
+            int i = free[a];
             double s = 1 / (1 + Math.exp(-u[i]));
             double dpdu = p[i] * (logHi[i] - logLo[i]) * s * (1 - s);
-            sd[i] = Math.abs(dpdu) * Math.sqrt(Math.max(0, sigma2 * inv.getEntry(i, i)));
+            sd[i] = Math.abs(dpdu) * Math.sqrt(Math.max(0, sigma2 * inv.getEntry(a, a)));
         }
         return sd;
     }
