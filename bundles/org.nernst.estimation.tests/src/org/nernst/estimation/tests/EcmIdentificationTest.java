@@ -85,6 +85,35 @@ class EcmIdentificationTest {
         }
     }
 
+    @Test
+    void stackedTemperaturesGiveSocByTemperatureTables() throws Exception {
+        List<Table> parts = new ArrayList<>();
+        for (String temp : Panasonic.TEMPERATURES) {
+            var m = Panasonic.model(temp);
+            parts.add(EcmParameterTable.toTable("ecm", m.temperature(), m.parameters(),
+                    m.fits().stream().filter(f -> f.soc() > 0.02).toList()));
+        }
+        Table all = Table.concat("ecm", parts);
+        var m10 = Panasonic.model("10degC");
+        var m0 = Panasonic.model("0degC");
+        EcmParameters at10 = EcmParameterTable.fromTable(all, 10);
+        assertEquals(m10.capacity(), at10.capacityAh(), 1e-12);
+        assertEquals((m10.capacity() + Panasonic.model("25degC").capacity()) / 2,
+                EcmParameterTable.fromTable(all, 17.5).capacityAh(), 1e-12);
+        // the tables share the 0 °C breakpoints; at them every temperature's own table is reproduced
+        for (EcmIdentification.Fit f : m0.fits()) {
+            if (f.soc() > 0.02) {
+                double s = f.soc();
+                assertEquals(m10.parameters().r0().value(s, 10), at10.r0().value(s, 10), 1e-12);
+                assertEquals(m0.parameters().r()[0].value(s, 0), at10.r()[0].value(s, 0), 1e-12);
+                assertEquals(m10.parameters().ocv().voltage(s, 10), at10.ocv().voltage(s, 10), 1e-12);
+            }
+        }
+        double mid = at10.r0().value(0.5, 5);
+        assertEquals((m0.parameters().r0().value(0.5, 0) + at10.r0().value(0.5, 10)) / 2, mid, 1e-12,
+                "linear in temperature between the tables");
+    }
+
     /** Voltage RMSE of the HPPC-identified ECM on every drive cycle (none was used for fitting). */
     @Test
     void hppcModelReproducesTheDriveCyclesItWasNotFittedOn() {
