@@ -72,10 +72,10 @@ class EcmIdentificationTest {
     @Test
     void theParameterTableRoundTripsTheIdentifiedModel() throws Exception {
         var m = Panasonic.model("25degC");
-        Table t = EcmParameterTable.toTable("ecm", 25, m.parameters(), m.fits().stream().filter(f -> f.soc() > 0.02).toList());
+        Table t = EcmParameterTable.toTable("ecm", 25, m.parameters(), m.fits());
         assertEquals(List.of("name", "soc", "temperature", "value", "ci_low", "ci_high", "unit"), t.columnNames());
-        // capacity, min/max voltage, 116 OCV points, 13 breakpoints × (r0, r1, tau1, r2, tau2)
-        assertEquals(3 + 116 + 13 * 5, t.rowCount());
+        // capacity, min/max voltage, 116 OCV points, 14 breakpoints × (r0, r1, tau1, r2, tau2)
+        assertEquals(3 + 116 + 14 * 5, t.rowCount());
         EcmParameters back = EcmParameterTable.fromTable(t, 25);
         assertEquals(m.capacity(), back.capacityAh(), 1e-12);
         for (double s = 0.05; s < 1; s += 0.1) {
@@ -90,8 +90,7 @@ class EcmIdentificationTest {
         List<Table> parts = new ArrayList<>();
         for (String temp : Panasonic.TEMPERATURES) {
             var m = Panasonic.model(temp);
-            parts.add(EcmParameterTable.toTable("ecm", m.temperature(), m.parameters(),
-                    m.fits().stream().filter(f -> f.soc() > 0.02).toList()));
+            parts.add(EcmParameterTable.toTable("ecm", m.temperature(), m.parameters(), m.fits()));
         }
         Table all = Table.concat("ecm", parts);
         var m10 = Panasonic.model("10degC");
@@ -102,7 +101,7 @@ class EcmIdentificationTest {
                 EcmParameterTable.fromTable(all, 17.5).capacityAh(), 1e-12);
         // the tables share the 0 °C breakpoints; at them every temperature's own table is reproduced
         for (EcmIdentification.Fit f : m0.fits()) {
-            if (f.soc() > 0.02) {
+            {
                 double s = f.soc();
                 assertEquals(m10.parameters().r0().value(s, 10), at10.r0().value(s, 10), 1e-12);
                 assertEquals(m0.parameters().r()[0].value(s, 0), at10.r()[0].value(s, 0), 1e-12);
@@ -118,6 +117,7 @@ class EcmIdentificationTest {
     @Test
     void hppcModelReproducesTheDriveCyclesItWasNotFittedOn() {
         List<Double> rmse25 = new ArrayList<>();
+        List<Double> full25 = new ArrayList<>();
         for (String temp : Panasonic.TEMPERATURES) {
             var m = Panasonic.model(temp);
             System.out.printf(Locale.ROOT, "%n%s drive cycles, ECM (2 RC, fitted on HPPC) voltage error; capacity %.4f Ah%n"
@@ -144,6 +144,7 @@ class EcmIdentificationTest {
                         rAll * 1e3, rMid * 1e3, max * 1e3);
                 if (m.temperature() == 25) {
                     rmse25.add(rMid);
+                    full25.add(rAll);
                     assertTrue(rMid < 0.030, Panasonic.cycleName(f) + " " + rMid);
                 }
                 if (m.temperature() == 10) {
@@ -152,8 +153,10 @@ class EcmIdentificationTest {
             }
         }
         assertEquals(9, rmse25.size());
-        // target < 20 mV at 25 °C: met above 10 % SOC on 8 of 9 cycles (US06 ≈ 28 mV), not over the full cycle
+        // target < 20 mV at 25 °C: met above 10 % SOC on 8 of 9 cycles (US06 ≈ 28 mV); over the whole cycle, down
+        // to 2.5 V, on 4 of 9 (the cycles that go deepest miss the knee of the aged cell)
         assertEquals(8, rmse25.stream().filter(r -> r < 0.020).count());
+        assertEquals(4, full25.stream().filter(r -> r < 0.020).count());
     }
 
     /** The drive-cycle option: one constant set (R0 included) fitted to the 25 °C NN cycle, tried on the others. */

@@ -22,7 +22,7 @@ import org.nernst.twin.ecm.OcvExtraction;
  * The Panasonic 18650PF data (read in place from {@code nernst.data}) and the ECM identified from
  * it per temperature, cached for the test run: OCV = the 25 °C C/20 discharge branch (+ R·I, R =
  * 0.05 Ω) bent through the rested points of that temperature's HPPC test; R0 from the pulse edges;
- * two RC pairs fitted per pulse set. Capacity = the charge the HPPC test takes out of the full cell
+ * two RC pairs fitted per pulse set, every set (the one near empty too) a SOC breakpoint. Capacity = the charge the HPPC test takes out of the full cell
  * at that temperature (2.773, 2.622, 2.476 Ah at 25, 10, 0 °C).
  */
 final class Panasonic {
@@ -101,8 +101,8 @@ final class Panasonic {
         for (EcmIdentification.Segment s : EcmIdentification.pulseSets(temp, t, i, v, ah, ocv, capacity, 100)) {
             fits.add(id.fit(s));
         }
-        List<EcmIdentification.Fit> used = fits.stream().filter(f -> f.soc() > 0.02).toList();
-        return new Identified(degrees(temp), capacity, EcmIdentification.parameters(used, ocv, capacity, 2.5, 4.2), fits,
+        // every pulse set, the last (near empty) too: it carries the steep rise of resistance deep cycles reach
+        return new Identified(degrees(temp), capacity, EcmIdentification.parameters(fits, ocv, capacity, 2.5, 4.2), fits,
                 ocv);
     }
 }

@@ -60,7 +60,7 @@ class RegistryWorkflowTest {
             }
         }
         assertEquals(2.7728, capacity, 1e-4, "the charge the HPPC test takes out of the full cell");
-        assertEquals(3 + 116 + 13 * 5, params.rowCount());
+        assertEquals(3 + 116 + 14 * 5, params.rowCount(), "every pulse set is a breakpoint by default");
 
         double[] ah = us06.doubles("ah");
         double truthEnd = 1 + ah[ah.length - 1] / capacity;

@@ -121,8 +121,7 @@ class SocEstimationTest {
     @Test
     void stateEstimatorContributionsTakeTheModelTableAndKeepTheTablesSign() throws Exception {
         var m = Panasonic.model("25degC");
-        Table model = EcmParameterTable.toTable("ecm", 25, m.parameters(), m.fits().stream().filter(f -> f.soc() > 0.02)
-                .toList());
+        Table model = EcmParameterTable.toTable("ecm", 25, m.parameters(), m.fits());
         Table d = Panasonic.read(Panasonic.driveCycles("25degC").stream()
                 .filter(p -> p.getFileName().toString().contains("US06")).findFirst().orElseThrow());
         Parameters p = Parameters.of(Map.of("initialSoc", 0.8, "time", "test_time", "current", "current", "voltage",
