@@ -39,7 +39,9 @@ class ContributionsTest {
                 "org.nernst.ml.smile.kernelRidge", "org.nernst.ml.smile.pls", "org.nernst.features.dischargeCurves",
                 "org.nernst.features.incrementalCapacity", "org.nernst.twin.experiment", "org.nernst.twin.synthesize",
                 "org.nernst.twin.ecm", "org.nernst.twin.surrogate", "org.nernst.twin.spm", "org.nernst.twin.spme",
-                "org.nernst.estimation.soh", "org.nernst.estimation.rul", "org.nernst.estimation.gru"), ids);
+                "org.nernst.estimation.soh", "org.nernst.estimation.rul", "org.nernst.estimation.gru",
+                "org.nernst.data.digatronMat", "org.nernst.twin.ecmIdentify", "org.nernst.estimation.coulombCounting",
+                "org.nernst.estimation.ekf", "org.nernst.estimation.ukf"), ids);
         assertEquals(List.of(), registry.problems().stream().filter(p -> p.contains("org.nernst.")
                 && !p.contains(".tests")).toList(), "no Nernst contribution may be rejected");
     }

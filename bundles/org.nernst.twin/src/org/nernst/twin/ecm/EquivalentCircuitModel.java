@@ -23,6 +23,12 @@ public final class EquivalentCircuitModel implements CellModel {
     private final int tIndex;
     private final List<String> names;
     private final double isothermalC;
+    private final boolean constantTau;
+    /** Decays exp(−dt/τ) of the last step length when every τ is constant; immutable, so shared safely. */
+    private volatile Decays decays;
+
+    private record Decays(double dt, double[] value) {
+    }
 
     /** An isothermal model at 25 °C unless the parameter set has a thermal model. */
     public EquivalentCircuitModel(EcmParameters parameters) {
@@ -52,6 +58,25 @@ public final class EquivalentCircuitModel implements CellModel {
             s.add("temperature");
         }
         this.names = List.copyOf(s);
+        boolean constant = true;
+        for (Lookup t : parameters.tau()) {
+            constant &= t.isConstant();
+        }
+        this.constantTau = constant;
+    }
+
+    /** exp(−dt/τ_i) for constant τ, computed once per distinct step length (fixed-step runs pay no exp). */
+    private double[] decays(double dt) {
+        Decays d = decays;
+        if (d == null || d.dt() != dt) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.exp(-dt / p.tau()[i].value(0, 0));
+            }
+            d = new Decays(dt, v);
+            decays = d;
+        }
+        return d.value();
     }
 
     public EcmParameters parameters() {
@@ -106,14 +131,14 @@ public final class EquivalentCircuitModel implements CellModel {
         if (tIndex >= 0) {
             heat = current * current * p.r0().value(soc, t);
         }
+        double[] cached = constantTau ? decays(dt) : null;
         for (int i = 0; i < n; i++) {
             double r = p.r()[i].value(soc, t);
-            double tau = p.tau()[i].value(soc, t);
             double v = y[1 + i];
             if (tIndex >= 0) {
                 heat += current * v;
             }
-            double decay = Math.exp(-dt / tau);
+            double decay = cached != null ? cached[i] : Math.exp(-dt / p.tau()[i].value(soc, t));
             y[1 + i] = v * decay + r * current * (1 - decay);
         }
         double eta = current < 0 ? p.chargeEfficiency() : 1.0;

@@ -10,11 +10,13 @@ public final class Lookup {
     private final double[] soc;
     private final double[] temperature;
     private final double[] values; // row-major [temperature][soc]
+    private final AxisIndex socIndex;
 
     private Lookup(double[] soc, double[] temperature, double[] values) {
         this.soc = soc;
         this.temperature = temperature;
         this.values = values;
+        this.socIndex = new AxisIndex(soc);
     }
 
     /** The same value everywhere. */
@@ -78,18 +80,18 @@ public final class Lookup {
         }
         int ns = soc.length;
         if (temperature.length == 1) {
-            return interpolate(soc, values, 0, ns, s);
+            return interpolate(values, 0, ns, s);
         }
         int k = segment(temperature, t);
         if (k < 0) {
-            return interpolate(soc, values, 0, ns, s);
+            return interpolate(values, 0, ns, s);
         }
         if (k >= temperature.length - 1) {
-            return interpolate(soc, values, (temperature.length - 1) * ns, ns, s);
+            return interpolate(values, (temperature.length - 1) * ns, ns, s);
         }
         double w = (t - temperature[k]) / (temperature[k + 1] - temperature[k]);
-        double lo = interpolate(soc, values, k * ns, ns, s);
-        double hi = interpolate(soc, values, (k + 1) * ns, ns, s);
+        double lo = interpolate(values, k * ns, ns, s);
+        double hi = interpolate(values, (k + 1) * ns, ns, s);
         return lo + w * (hi - lo);
     }
 
@@ -102,15 +104,15 @@ public final class Lookup {
         return i >= 0 ? i : -i - 2;
     }
 
-    private static double interpolate(double[] axis, double[] v, int offset, int n, double x) {
-        if (n == 1 || x <= axis[0]) {
+    private double interpolate(double[] v, int offset, int n, double x) {
+        if (n == 1 || x <= soc[0]) {
             return v[offset];
         }
-        if (x >= axis[n - 1]) {
+        if (x >= soc[n - 1]) {
             return v[offset + n - 1];
         }
-        int i = segment(axis, x);
-        double w = (x - axis[i]) / (axis[i + 1] - axis[i]);
+        int i = socIndex.segment(x);
+        double w = (x - soc[i]) / (soc[i + 1] - soc[i]);
         return v[offset + i] + w * (v[offset + i + 1] - v[offset + i]);
     }
 }

@@ -11,6 +11,7 @@ public final class OcvCurve {
     private final double[] soc;
     private final double[] temperature;
     private final double[][] voltage;
+    private final AxisIndex socIndex;
 
     public OcvCurve(double[] soc, double[] voltage) {
         this(soc, new double[] {25}, new double[][] {voltage});
@@ -47,6 +48,7 @@ public final class OcvCurve {
         this.soc = soc.clone();
         this.temperature = temperature.clone();
         this.voltage = Arrays.stream(voltage).map(double[]::clone).toArray(double[][]::new);
+        this.socIndex = new AxisIndex(this.soc);
     }
 
     public double[] socPoints() {
@@ -77,23 +79,39 @@ public final class OcvCurve {
         return (1 - w) * along(voltage[k], s) + w * along(voltage[k + 1], s);
     }
 
-    /** dOCV/dSOC at this point (V per unit SOC), the slope of the segment it falls in. */
+    /**
+     * dOCV/dSOC at this point (V per unit SOC): the slope of the segment it falls in (at a
+     * breakpoint, the segment above it), blended across temperature like the voltage. Exact for the
+     * piecewise-linear curve and one table search, so an EKF can call it every sample.
+     */
     public double slope(double s, double t) {
-        double h = 1e-4;
-        return (voltage(s + h, t) - voltage(s - h, t)) / (2 * h);
+        if (temperature.length == 1 || t <= temperature[0]) {
+            return slopeAlong(voltage[0], s);
+        }
+        int last = temperature.length - 1;
+        if (t >= temperature[last]) {
+            return slopeAlong(voltage[last], s);
+        }
+        int k = 0;
+        while (t >= temperature[k + 1]) {
+            k++;
+        }
+        double w = (t - temperature[k]) / (temperature[k + 1] - temperature[k]);
+        return (1 - w) * slopeAlong(voltage[k], s) + w * slopeAlong(voltage[k + 1], s);
+    }
+
+    private double slopeAlong(double[] v, double s) {
+        int i = segment(s);
+        return (v[i + 1] - v[i]) / (soc[i + 1] - soc[i]);
+    }
+
+    /** Index i of the segment [soc[i], soc[i+1]] used for s (end segments extended). */
+    private int segment(double s) {
+        return socIndex.segment(s);
     }
 
     private double along(double[] v, double s) {
-        int n = soc.length;
-        int i;
-        if (s <= soc[0]) {
-            i = 0;
-        } else if (s >= soc[n - 1]) {
-            i = n - 2;
-        } else {
-            i = Arrays.binarySearch(soc, s);
-            i = i >= 0 ? Math.min(i, n - 2) : -i - 2;
-        }
+        int i = segment(s);
         double w = (s - soc[i]) / (soc[i + 1] - soc[i]);
         return v[i] + w * (v[i + 1] - v[i]);
     }

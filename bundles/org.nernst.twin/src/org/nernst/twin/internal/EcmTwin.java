@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.nernst.core.node.Parameters;
 import org.nernst.core.table.Table;
+import org.nernst.twin.ecm.EcmParameterTable;
 import org.nernst.twin.ecm.EcmParameters;
 import org.nernst.twin.ecm.EquivalentCircuitModel;
 import org.nernst.twin.ecm.Lookup;
@@ -23,12 +24,23 @@ public final class EcmTwin extends CellModelTwin {
 
     @Override
     public void configure(Parameters p) {
-        build(p);
+        if (!p.list("ocvSoc").isEmpty() || !p.list("ocvVoltage").isEmpty()) {
+            build(p); // otherwise the parameter set must come through input 'parameters', checked when it arrives
+        }
     }
 
     @Override
-    protected CellModel model(Parameters p, Map<String, Object> inputs) {
-        return new EquivalentCircuitModel(build(p), p.has("temperature") ? p.number("temperature") : 25.0);
+    protected CellModel model(Parameters p, Map<String, Object> inputs) throws Exception {
+        double temperature = p.has("temperature") ? p.number("temperature") : 25.0;
+        if (inputs.get("parameters") instanceof Table t) {
+            // an identified set (org.nernst.twin.ecmIdentify): tables over SOC and temperature, evaluated at the ambient
+            return new EquivalentCircuitModel(EcmParameterTable.fromTable(t, temperature), temperature);
+        }
+        if (p.list("ocvSoc").isEmpty()) {
+            throw new IllegalArgumentException("the equivalent circuit needs an OCV curve: connect an identified parameter "
+                    + "table to input 'parameters' or give parameters 'ocvSoc' and 'ocvVoltage'");
+        }
+        return new EquivalentCircuitModel(build(p), temperature);
     }
 
     static EcmParameters build(Parameters p) {

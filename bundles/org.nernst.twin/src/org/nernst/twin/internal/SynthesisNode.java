@@ -21,7 +21,9 @@ public final class SynthesisNode implements Node {
 
     @Override
     public void configure(Parameters p) {
-        EcmTwin.build(p);
+        if (!p.list("ocvSoc").isEmpty() || !p.list("ocvVoltage").isEmpty()) {
+            EcmTwin.build(p);
+        }
         population(p);
     }
 
@@ -41,7 +43,17 @@ public final class SynthesisNode implements Node {
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
         Parameters p = c.parameters();
-        EcmParameters base = EcmTwin.build(p);
+        double temperature = p.number("temperature");
+        EcmParameters base;
+        java.util.Optional<Table> identified = c.optionalInput("parameters", Table.class);
+        if (identified.isPresent()) {
+            base = org.nernst.twin.ecm.EcmParameterTable.fromTable(identified.get(), temperature);
+        } else if (p.list("ocvSoc").isEmpty()) {
+            throw new IllegalArgumentException("the typical cell needs an OCV curve: connect an identified parameter table "
+                    + "to input 'parameters' or give parameters 'ocvSoc' and 'ocvVoltage'");
+        } else {
+            base = EcmTwin.build(p);
+        }
         Table exp = c.input("experiment", Table.class);
         Experiment experiment = null;
         DriveCycle profile = null;
@@ -51,7 +63,6 @@ public final class SynthesisNode implements Node {
             profile = DriveCycle.log(exp, "input table '" + exp.name() + "'");
         }
         Simulator.Options options = CellModelTwin.options(p).withMaxStepSeconds(p.number("maxStepHours") * 3600);
-        double temperature = p.number("temperature");
         PopulationSynthesizer.Result r = PopulationSynthesizer.synthesize(base, temperature, experiment, profile, options,
                 population(p), c.seed(), CellModelTwin.driveCycles(p, c.monitor()), c.monitor());
         long stopped = 0;

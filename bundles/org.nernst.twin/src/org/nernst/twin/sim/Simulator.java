@@ -350,7 +350,9 @@ public final class Simulator {
         }
         if (v1 < model.minVoltage() && v0 >= model.minVoltage()) {
             cut = model.minVoltage();
-        } else if (v1 > model.maxVoltage() && v0 <= model.maxVoltage()) {
+        } else if (v1 > model.maxVoltage() && v0 <= model.maxVoltage() && s.mode() != Mode.DRIVE_CYCLE) {
+            // a drive cycle's regenerative pulses may lift a full cell briefly above its charge cut-off, as
+            // measured cells do; only running empty ends a drive cycle
             cut = model.maxVoltage();
         }
         if (!Double.isNaN(cut)) {
@@ -425,6 +427,12 @@ public final class Simulator {
             sim.stepNumber = 1;
             sim.stepsInCycle = 1;
             sim.runProfile(s, cycle);
+            double span = cycle.duration();
+            if (sim.t < span - 1e-9 * Math.max(1, span)) {
+                return new Simulation(sim.out.table(model.stateNames()), java.util.Optional.of(String.format(Locale.ROOT,
+                        "the cell reached its lower cut-off %.4f V after %.1f s of the %.1f s series", model.minVoltage(),
+                        sim.t, span)));
+            }
         } catch (Infeasible e) {
             if (!options.stopOnInfeasible()) {
                 throw new DataException(cycle.source(), "", "infeasible: " + e.getMessage());
@@ -443,6 +451,11 @@ public final class Simulator {
                 monitor.checkCanceled();
             }
             double span = time[k + 1] - time[k];
+            if (span <= 0) {
+                // a repeated time stamp: an empty interval, still one output row per input row
+                finishInterval(y.clone(), dc.power() ? lastCurrent : -dc.over(k), 0);
+                continue;
+            }
             double done = 0;
             while (done < span) {
                 double dt = Math.min(options.period(), span - done);
