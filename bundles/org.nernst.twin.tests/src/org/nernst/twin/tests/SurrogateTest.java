@@ -89,6 +89,9 @@ class SurrogateTest {
                     java.util.Arrays.copyOf(twin.doubles("voltage"), n), 1);
             System.out.printf(Locale.ROOT, "%s surrogate of the ECM on an unseen load: RMSE %.2f mV above 15 %% SOC "
                     + "(%d samples), %.2f mV over all %d%n", id, 1000 * e, above, 1000 * all, n);
+            // the features cannot represent the ECM exactly (its OCV is piecewise linear, its time constants
+            // 8 and 150 s are not the lags' 10/100/1000 s): measured 21.6 mV (ridge) and 32.9 mV (boosting)
+            assertTrue(e < (id.endsWith("ridge") ? 0.030 : 0.045), id + " RMSE above 15 % SOC " + e);
             if (s == null) {
                 s = candidate;
             }
