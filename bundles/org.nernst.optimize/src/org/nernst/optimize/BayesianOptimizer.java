@@ -20,7 +20,7 @@ import org.nernst.core.optimize.Optimizer;
  * (constant liar), without refitting the hyperparameters.
  * <p>
  * Settings (all optional): {@code acquisition} EI|UCB|PI, {@code kappa} (UCB, default 2),
- * {@code xi} (EI/PI margin as a fraction of the observations' spread, default 0.01),
+ * {@code xi} (EI/PI improvement margin in the objective's units, default 0),
  * {@code initialPoints} (default max(5, dimensions + 1)), {@code batchStrategy}
  * believer|liar, {@code candidates} (default 2000), {@code lengthScales} ard|isotropic.
  * <p>
@@ -37,7 +37,7 @@ public final class BayesianOptimizer implements Optimizer {
         return new Session(new Space(space), parameters, seed);
     }
 
-    public static final class Session implements Optimizer.Session, Proposals {
+    public static final class Session implements Optimizer.Session, Proposals, Constrained {
         private final Space space;
         private final long seed;
         private final Acquisition acquisition;
@@ -51,6 +51,7 @@ public final class BayesianOptimizer implements Optimizer {
         private final double[][] design;
         private final List<double[]> xs = new ArrayList<>();
         private final List<Double> ys = new ArrayList<>();
+        private final List<Boolean> feasible = new ArrayList<>();
         private double[] lastAcquisition = new double[0];
         private GaussianProcess lastModel;
 
@@ -59,7 +60,7 @@ public final class BayesianOptimizer implements Optimizer {
             this.seed = seed;
             acquisition = p.has("acquisition") ? Acquisition.parse(p.string("acquisition")) : Acquisition.EI;
             kappa = p.has("kappa") ? p.number("kappa") : 2.0;
-            xi = p.has("xi") ? p.number("xi") : 0.01;
+            xi = p.has("xi") ? p.number("xi") : 0.0;
             int d = space.dimensions();
             initial = p.has("initialPoints") && p.integer("initialPoints") > 0 ? (int) p.integer("initialPoints")
                     : Math.max(5, d + 1);
@@ -88,26 +89,52 @@ public final class BayesianOptimizer implements Optimizer {
                 return out;
             }
             SplittableRandom rng = Seeds.at(seed, n, 2);
-            List<double[]> x = new ArrayList<>(xs);
-            List<Double> y = new ArrayList<>(ys);
+            // the objective's surrogate learns from feasible points; a second GP on ±1 labels gives the
+            // probability of feasibility that weighs the acquisition (constrained EI, Gardner et al. 2014)
+            List<double[]> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            int feasibleCount = (int) feasible.stream().filter(f -> f).count();
+            boolean constrained = feasibleCount >= 2 && feasibleCount < n;
+            for (int i = 0; i < n; i++) {
+                if (!constrained || feasible.get(i)) {
+                    x.add(xs.get(i));
+                    y.add(ys.get(i));
+                }
+            }
+            GaussianProcess feasibility = null;
+            if (constrained) {
+                double[] labels = new double[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = feasible.get(i) ? -1 : 1;
+                }
+                feasibility = GaussianProcess.fit(xs.toArray(double[][]::new), labels, ard, null);
+            }
             GaussianProcess gp = GaussianProcess.fit(x.toArray(double[][]::new), unbox(y), ard, null);
             lastModel = gp;
             double spread = spread(y);
             lastAcquisition = new double[count];
+            GaussianProcess pof = feasibility;
             for (int b = 0; b < count; b++) {
                 double best = y.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
                 GaussianProcess model = gp;
-                double margin = xi * spread;
-                double[] u = maximize(u0 -> {
+                double margin = xi;
+                java.util.function.ToDoubleFunction<double[]> score = u0 -> {
                     double[] m = model.predict(u0);
-                    return acquisition.value(m[0], m[1], best, margin, kappa);
-                }, x, y, rng);
+                    double a = acquisition.value(m[0], m[1], best, margin, kappa);
+                    if (pof == null) {
+                        return a;
+                    }
+                    double[] c = pof.predict(u0);
+                    double p = 0.5 * org.hipparchus.special.Erf.erfc(c[0] / c[1] / Math.sqrt(2)); // P(label < 0)
+                    return acquisition == Acquisition.UCB ? a - (1 - p) * 3 * spread : a * p;
+                };
+                double[] u = maximize(score, x, y, rng);
                 double[] c = canonical(u);
-                if (contains(x, c)) {
+                if (contains(xs, c) || contains(x, c)) {
                     c = canonical(random(rng)); // the surrogate has nothing new to say there
                 }
                 double[] m = gp.predict(c);
-                lastAcquisition[b] = acquisition.value(m[0], m[1], best, margin, kappa);
+                lastAcquisition[b] = score.applyAsDouble(c);
                 out.add(space.decode(c));
                 x.add(c);
                 y.add(believer ? m[0] : best);
@@ -126,6 +153,13 @@ public final class BayesianOptimizer implements Optimizer {
             }
             xs.add(space.encode(point));
             ys.add(objective);
+            feasible.add(true);
+        }
+
+        @Override
+        public void observeInfeasible(Map<String, Object> point, double penalty) {
+            observe(point, penalty);
+            feasible.set(feasible.size() - 1, false);
         }
 
         @Override

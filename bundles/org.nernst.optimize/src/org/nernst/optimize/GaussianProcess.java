@@ -108,7 +108,9 @@ public final class GaussianProcess {
         // (a session passes no warm start, so a proposal depends on the observations only and a
         // resumed run proposes exactly what the uninterrupted one did)
         double[][] starts = warm != null || x.length > 100 ? new double[][] {start} : new double[][] {start, defaults(nLs)};
-        int budget = x.length > 100 ? 25 * (nLs + 2) : 40 * (nLs + 2) + 40;
+        // each likelihood costs a Cholesky factorization, O(n³): fewer iterations for many observations keep
+        // a proposal with 200 observations under a second
+        int budget = x.length > 100 ? 15 * (nLs + 2) : 40 * (nLs + 2) + 40;
         for (double[] s : starts) {
             try {
                 var r = new SimplexOptimizer(1e-6, 1e-8).optimize(new MaxEval(budget), f, GoalType.MINIMIZE,

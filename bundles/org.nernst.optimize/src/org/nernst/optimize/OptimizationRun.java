@@ -118,7 +118,7 @@ public final class OptimizationRun {
         int resumed = 0;
         for (Row r : rows) {
             if (r.objective != null) {
-                session.observe(r.point, r.objective);
+                tell(session, r);
                 resumed++;
             }
         }
@@ -165,11 +165,19 @@ public final class OptimizationRun {
                 monitor.worked(1);
             }
             for (Row r : pending) {
-                session.observe(r.point, r.objective);
+                tell(session, r);
             }
             pending.clear();
         }
         return result(rows, resumed);
+    }
+
+    private static void tell(Optimizer.Session session, Row r) {
+        if (!r.feasible && session instanceof Constrained c) {
+            c.observeInfeasible(r.point, r.objective);
+        } else {
+            session.observe(r.point, r.objective);
+        }
     }
 
     private Result result(List<Row> rows, int resumed) {

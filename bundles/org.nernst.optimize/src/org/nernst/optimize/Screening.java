@@ -16,46 +16,47 @@ public final class Screening {
 
     /**
      * Pareto front number (1 = non-dominated) of every row, all objectives <b>maximized</b> (negate
-     * an objective to minimize it). O(n² · objectives), fine for tens of thousands of candidates.
+     * an objective to minimize it). Each point is checked against the members of the front being
+     * built only, so the cost is about n × front size per front.
      */
     public static int[] paretoFronts(double[][] objectives) {
         int n = objectives.length;
         int[] front = new int[n];
-        int[] dominatedBy = new int[n];
-        List<List<Integer>> dominates = new ArrayList<>();
+        // lexicographic order, best first: a point can only be dominated by points before it
+        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
-            dominates.add(new ArrayList<>());
+            order[i] = i;
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                int c = compare(objectives[i], objectives[j]);
-                if (c > 0) {
-                    dominates.get(i).add(j);
-                    dominatedBy[j]++;
-                } else if (c < 0) {
-                    dominates.get(j).add(i);
-                    dominatedBy[i]++;
+        java.util.Arrays.sort(order, (a, b) -> {
+            for (int k = 0; k < objectives[a].length; k++) {
+                int c = Double.compare(objectives[b][k], objectives[a][k]);
+                if (c != 0) {
+                    return c;
                 }
             }
-        }
-        List<Integer> current = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (dominatedBy[i] == 0) {
-                current.add(i);
-            }
-        }
+            return Integer.compare(a, b);
+        });
+        List<Integer> remaining = new ArrayList<>(Arrays.asList(order));
         int f = 1;
-        while (!current.isEmpty()) {
-            List<Integer> next = new ArrayList<>();
-            for (int i : current) {
-                front[i] = f;
-                for (int j : dominates.get(i)) {
-                    if (--dominatedBy[j] == 0) {
-                        next.add(j);
+        while (!remaining.isEmpty()) {
+            List<Integer> members = new ArrayList<>();
+            List<Integer> rest = new ArrayList<>();
+            for (int i : remaining) {
+                boolean dominated = false;
+                for (int m : members) {
+                    if (compare(objectives[m], objectives[i]) > 0) {
+                        dominated = true;
+                        break;
                     }
                 }
+                if (dominated) {
+                    rest.add(i);
+                } else {
+                    members.add(i);
+                    front[i] = f;
+                }
             }
-            current = next;
+            remaining = rest;
             f++;
         }
         return front;

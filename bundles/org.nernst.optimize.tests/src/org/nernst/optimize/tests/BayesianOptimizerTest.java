@@ -85,9 +85,9 @@ class BayesianOptimizerTest {
                 assertTrue(Double.isFinite(v) && v >= 0, strategy + " EI " + v);
             }
         }
-        // q = 4 batches reach the minimum in the same number of evaluations, in a quarter of the rounds
+        // q = 4: the 5-point design takes batches of 4 and 1, then 35 evaluations take 9 batches (8 × 4 + 3)
         OptimizationRun.Result r = run(new BayesianOptimizer(), Map.of(), 3, 40, 4);
-        assertEquals(10, (long) r.history().column("batch").asDouble(39) - 0);
+        assertEquals(11, (long) r.history().column("batch").asDouble(39));
         assertTrue(r.bestValue() < BRANIN_MIN + 0.1, "batch q=4 best after 40 " + r.bestValue());
     }
 
