@@ -18,8 +18,12 @@ import org.nernst.core.registry.NodeRegistry;
 import org.nernst.core.table.Table;
 import org.nernst.core.workflow.Workflow;
 import org.nernst.core.workflow.WorkflowNode;
+import org.nernst.core.node.Parameters;
+import org.nernst.optimize.BayesianOptimizer;
 import org.nernst.optimize.FastChargeTwin;
+import org.nernst.optimize.GridSearch;
 import org.nernst.optimize.Objective;
+import org.nernst.optimize.OptimizationRun;
 
 class FastChargeTwinTest {
     private final FastChargeTwin twin = FastChargeTwin.defaults();
@@ -60,6 +64,31 @@ class FastChargeTwinTest {
         // a gentler start plates more: the cell warms up later (10 °C ambient)
         Objective.Evaluation gentle = score(5, 5.5, 2.5);
         assertTrue(!gentle.feasible() || gentle.value() > e.value(), gentle.note());
+    }
+
+    @Test
+    void bayesianOptimizationComesWithinOnePercentOfTheGridOptimumInAFewDozenEvaluations() throws Exception {
+        OptimizationRun.Result grid = new OptimizationRun("grid", new GridSearch(), twin.space(),
+                Parameters.of(Map.of("levels", 16L)), 0).budget(5000).run(twin, ProgressMonitor.none());
+        assertEquals(4096, grid.evaluated());
+        double gridFade = FastChargeTwin.fade(grid.bestValue());
+        assertEquals(13.33, gridFade, 0.01);
+        assertEquals(Map.of("CC1", 7.0, "CC2", 5.5, "CC3", 2.5), grid.best());
+        for (long seed = 1; seed <= 3; seed++) {
+            OptimizationRun.Result bo = new OptimizationRun("bo", new BayesianOptimizer(), twin.space(),
+                    Parameters.of(Map.of("xi", 0.02)), seed).budget(60).run(twin, ProgressMonitor.none());
+            double[] best = bo.history().doubles("best_so_far");
+            int reached = -1;
+            for (int i = 0; i < best.length && reached < 0; i++) {
+                if (FastChargeTwin.fade(best[i]) <= 1.01 * gridFade) {
+                    reached = i + 1;
+                }
+            }
+            assertTrue(reached > 0, "seed " + seed + ": best fade " + FastChargeTwin.fade(bo.bestValue()));
+            System.out.printf("fast charge, seed %d: BO within 1 %% of the grid optimum (%.3f %%, 4096 evaluations) after %d "
+                    + "evaluations; best %.3f %% at %s%n", seed, gridFade, reached, FastChargeTwin.fade(bo.bestValue()),
+                    bo.best());
+        }
     }
 
     @Test
