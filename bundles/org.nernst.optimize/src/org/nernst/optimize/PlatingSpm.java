@@ -27,7 +27,7 @@ public final class PlatingSpm extends SingleParticleModel {
                 * Math.sqrt(xs * (1 - xs));
         double scale = negativeFlux(1.0) * F; // the cell current → interfacial current density factor
         double v = current * scale / (2 * j0);
-        double eta = 2 * R * tK / F * Math.log(v + Math.sqrt(v * v + 1)) * 1.0;
+        double eta = 2 * R * tK / F * Math.log(v + Math.sqrt(v * v + 1)); // asinh, symmetric Butler–Volmer
         return n.ocp().at(xs, tK) + eta;
     }
 }
