@@ -113,6 +113,9 @@ public final class Palette extends Composite {
         String q = search.getText().trim().toLowerCase(Locale.ROOT);
         Map<String, Map<String, List<NodeDescriptor>>> groups = new TreeMap<>();
         for (NodeDescriptor d : registry.nodes()) {
+            if (d.kind() == NodeKind.OPTIMIZER) {
+                continue; // optimizers are chosen by id in the optimization nodes, not placed on the canvas
+            }
             if (!q.isEmpty() && !(d.label() + " " + d.id() + " " + d.category() + " " + d.description())
                     .toLowerCase(Locale.ROOT).contains(q)) {
                 continue;
