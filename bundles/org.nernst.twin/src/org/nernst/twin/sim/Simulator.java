@@ -136,10 +136,10 @@ public final class Simulator {
                 throw new DataException(SOURCE, "line " + e.step.line(), "'" + e.step.text() + "' is infeasible: "
                         + e.getMessage());
             }
-            return new Simulation(s.out.table(model.stateNames()), java.util.Optional.of(
+            return new Simulation(s.out.table(), java.util.Optional.of(
                     "line " + e.step.line() + " '" + e.step.text() + "' is infeasible: " + e.getMessage()));
         }
-        return new Simulation(s.out.table(model.stateNames()), java.util.Optional.empty());
+        return new Simulation(s.out.table(), java.util.Optional.empty());
     }
 
     /** A step that cannot run as written. */
@@ -429,7 +429,7 @@ public final class Simulator {
             sim.runProfile(s, cycle);
             double span = cycle.duration();
             if (sim.t < span - 1e-9 * Math.max(1, span)) {
-                return new Simulation(sim.out.table(model.stateNames()), java.util.Optional.of(String.format(Locale.ROOT,
+                return new Simulation(sim.out.table(), java.util.Optional.of(String.format(Locale.ROOT,
                         "the cell reached its lower cut-off %.4f V after %.1f s of the %.1f s series", model.minVoltage(),
                         sim.t, span)));
             }
@@ -437,9 +437,9 @@ public final class Simulator {
             if (!options.stopOnInfeasible()) {
                 throw new DataException(cycle.source(), "", "infeasible: " + e.getMessage());
             }
-            return new Simulation(sim.out.table(model.stateNames()), java.util.Optional.of(e.getMessage()));
+            return new Simulation(sim.out.table(), java.util.Optional.of(e.getMessage()));
         }
-        return new Simulation(sim.out.table(model.stateNames()), java.util.Optional.empty());
+        return new Simulation(sim.out.table(), java.util.Optional.empty());
     }
 
     private void runProfile(Step s, DriveCycle dc) throws Infeasible {
@@ -532,7 +532,7 @@ public final class Simulator {
             n++;
         }
 
-        Table table(List<String> stateNames) {
+        Table table() {
             List<Column> c = new ArrayList<>();
             c.add(new LongColumn("cycle", "", Role.NONE, Arrays.copyOf(cycle, n)));
             c.add(new LongColumn("step", "", Role.NONE, Arrays.copyOf(step, n)));

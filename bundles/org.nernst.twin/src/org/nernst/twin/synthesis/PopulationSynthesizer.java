@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.nernst.core.node.CancelledException;
@@ -61,7 +60,6 @@ public final class PopulationSynthesizer {
         Fault[] faults = assignFaults(pop, seed);
         Table[] series = new Table[n];
         Object[][] rows = new Object[n][];
-        AtomicInteger done = new AtomicInteger();
         monitor.begin("Synthesizing " + n + " cells", n);
         Simulator.Options opts = options.stoppingOnInfeasible(true);
         DataException[] failure = new DataException[1];
@@ -81,7 +79,6 @@ public final class PopulationSynthesizer {
                 }
             }
             monitor.worked(1);
-            done.incrementAndGet();
         });
         if (failure[0] != null) {
             throw failure[0];
@@ -141,17 +138,12 @@ public final class PopulationSynthesizer {
         // healthy cells run the model itself (the fault wrapper copies states on every call)
         CellModel healthy = new EquivalentCircuitModel(p, temperatureC);
         CellModel cell = fault == Fault.NONE ? healthy : new FaultyCell(healthy, fault, onset, pop.shortResistance());
-        Simulation sim;
-        try {
-            sim = experiment != null ? Simulator.run(cell, experiment, opts, driveCycles, ProgressMonitor.none())
-                    : Simulator.replay(cell, profile, opts, ProgressMonitor.none());
-        } catch (CancelledException e) {
-            throw e;
-        }
+        Simulation sim = experiment != null ? Simulator.run(cell, experiment, opts, driveCycles, ProgressMonitor.none())
+                : Simulator.replay(cell, profile, opts, ProgressMonitor.none());
         if (monitor.isCanceled()) {
             throw new CancelledException();
         }
-        Table t = measure(sim.table(), cell, fault, onset, offset, pop, rng, name(i));
+        Table t = measure(sim.table(), fault, onset, offset, pop, rng, name(i));
         double end = t.rowCount() == 0 ? 0 : t.doubles("test_time")[t.rowCount() - 1];
         Object[] row = {name(i), capacity, base.r0().value(0.5, temperatureC) * rScale, age, fault.label(),
                 fault == Fault.NONE ? Double.NaN : onset, offset, (long) t.rowCount(), end,
@@ -160,7 +152,7 @@ public final class PopulationSynthesizer {
     }
 
     /** Turns the true simulated series into what the cycler's sensors report, plus the truth columns. */
-    private static Table measure(Table sim, CellModel cell, Fault fault, double onset, double offset, Population pop,
+    private static Table measure(Table sim, Fault fault, double onset, double offset, Population pop,
             SplittableRandom rng, String name) {
         int m = sim.rowCount();
         double[] t = sim.doubles("test_time");
