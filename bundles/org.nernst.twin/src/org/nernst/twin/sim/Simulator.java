@@ -381,13 +381,17 @@ public final class Simulator {
         double at(double[] state);
     }
 
+    /**
+     * The step fraction where {@code f} changes sign, by bisection on the sign only (+1 on the side of
+     * the step's start, −1 past the crossing), so a function that is not continuous in the fraction
+     * (a surrogate's prediction) still converges.
+     */
     private double locate(double current, double dt, StateFunction f) {
-        double f0 = f.at(y);
+        double startSign = f.at(y) >= 0 ? 1 : -1;
         return Roots.bisect(theta -> {
             double[] st = y.clone();
             model.advance(st, current, options.ambientC(), theta * dt);
-            double v = f.at(st);
-            return (v - 0) * Math.signum(f0 == 0 ? 1 : f0) > 0 ? 1 : -1;
+            return f.at(st) * startSign > 0 ? 1 : -1;
         }, 0, 1, 1e-9);
     }
 
