@@ -3,7 +3,8 @@
 # examples/external-plugin against the built Nernst update site (its own Tycho build, conformance
 # suite included), installs its feature from its own update site into a copy of the materialized
 # product with the p2 director (headless), shows that `nernst list` has the new nodes and that a
-# workflow using them runs, then uninstalls the feature and shows they are gone.
+# workflow using them runs, then uninstalls the feature and shows they are gone. The director is the
+# product's own (nernst-director at the product root: p2 is part of the product).
 # Usage: scripts/plugin-install-test.sh [WORK_DIR]   (after the Nernst build: product + update site)
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,7 +14,6 @@ nernst_site="$repo/releng/org.nernst.repository/target/repository"
 plugin="$repo/examples/external-plugin"
 plugin_site="$plugin/site/target/repository"
 feature=com.example.nernst.extras.feature.feature.group
-tycho="$(sed -n 's:.*<tycho.version>\(.*\)</tycho.version>.*:\1:p' "$repo/pom.xml")"
 ids=(com.example.nernst.bayesianRidge com.example.nernst.jsonLines com.example.nernst.shepherd)
 failures=0; passed=0
 check() { local name="$1"; shift
@@ -38,12 +38,11 @@ cp -a "$product" "$work/nernst"
 "$work/nernst/nernst" list >"$work/list-before.txt" 2>&1
 check "before: nernst list has none of the plugin's nodes" lists_none "$work/list-before.txt"
 
-director() { # the p2 director application (headless), run by Tycho from Maven Central's p2 bundles
-  (cd "$work" && "$repo/mvnw" -B -ntp ${NERNST_MAVEN_OPTS:-} "org.eclipse.tycho:tycho-p2-director-plugin:$tycho:director" \
-    -Ddestination="$work/nernst" -Dprofile=DefaultProfile "$@")
+director() { # the product's own p2 director application (headless), as a user would run it
+  "$work/nernst/nernst-director" "$@"
 }
 # 3. Install the feature from the plugin's update site; Nernst's site resolves what the plugin requires
-director -Drepositories="file:$plugin_site,file:$nernst_site" -DinstallIUs="$feature" >"$work/install.log" 2>&1
+director -repository "file:$plugin_site,file:$nernst_site" -installIU "$feature" >"$work/install.log" 2>&1
 code=$?
 check "p2 director installs $feature (exit $code)" test "$code" = 0
 [ "$code" = 0 ] || tail -30 "$work/install.log"
@@ -64,7 +63,7 @@ check "it wrote cross-validation metrics and the twin's simulation" bash -c \
   "grep -q '\"rmse\"' '$work/extras-out/cv.metrics.json' && ls '$work'/extras-out/cell.simulation.* >/dev/null"
 
 # 5. Uninstall: the nodes are gone, Nernst's own remain, the workflow is refused as invalid (exit 3)
-director -DuninstallIUs="$feature" >"$work/uninstall.log" 2>&1
+director -uninstallIU "$feature" >"$work/uninstall.log" 2>&1
 code=$?
 check "p2 director uninstalls $feature (exit $code)" test "$code" = 0
 [ "$code" = 0 ] || tail -30 "$work/uninstall.log"
