@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +21,7 @@ import org.nernst.core.registry.ContributionException;
 import org.nernst.core.registry.NodeRegistry;
 import org.nernst.core.workflow.Workflow;
 import org.nernst.core.workflow.WorkflowJson;
-import org.nernst.testing.misbehaving.hang.HangingNode;
+import org.nernst.isolation.tests.nodes.HangingNode;
 
 /**
  * A broken plugin is reported and contained: a bundle whose activation throws cannot take the
@@ -30,7 +30,7 @@ import org.nernst.testing.misbehaving.hang.HangingNode;
  */
 class MisbehavingPluginTest {
     private static final String BROKEN = "org.nernst.testing.misbehaving.brokenActivation";
-    private static final String HANG = "org.nernst.testing.misbehaving.hang";
+    private static final String HANG = "org.nernst.isolation.tests.hang";
     private final NodeRegistry registry = NodeRegistry.platform();
 
     @AfterAll
@@ -65,14 +65,11 @@ class MisbehavingPluginTest {
                 {"format": "nernst-workflow", "formatVersion": 1, "name": "hang", "seed": 1,
                  "nodes": [{"id": "stuck", "type": "%s"}]}""".formatted(HANG));
         CancelToken cancel = new CancelToken();
-        CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new WorkflowExecutor(registry, 2).run(wf, new ExecutionListener() {
-                }, cancel);
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
+        FutureTask<Object> run = new FutureTask<>(() -> new WorkflowExecutor(registry, 2).run(wf, new ExecutionListener() {
+        }, cancel));
+        Thread caller = new Thread(run, "workflow caller");
+        caller.setDaemon(true);
+        caller.start();
         assertTrue(HangingNode.STARTED.await(30, TimeUnit.SECONDS), "the hanging node never started");
         long t0 = System.nanoTime();
         cancel.cancel();

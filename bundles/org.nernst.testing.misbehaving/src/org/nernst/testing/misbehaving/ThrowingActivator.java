@@ -3,10 +3,7 @@ package org.nernst.testing.misbehaving;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
-/**
- * A plugin broken at start-up: every activation fails. The hanging node's package is excluded from
- * lazy activation (see MANIFEST.MF), so it still loads.
- */
+/** A plugin broken at start-up: every activation fails. */
 public final class ThrowingActivator implements BundleActivator {
 
     @Override

@@ -1,4 +1,4 @@
-package org.nernst.testing.misbehaving.hang;
+package org.nernst.isolation.tests.nodes;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
