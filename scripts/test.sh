@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration and workbench tests in the OSGi runtime (Tycho surefire), then the
-# materialized product's smoke test (launcher, exit codes, Ctrl-C, workbench window under Xvfb).
+# materialized product's smoke test (launcher, exit codes, Ctrl-C, workbench window under Xvfb), then
+# the plugin author's path: an external plugin built apart from the update site and installed into
+# a copy of the product with the p2 director (scripts/plugin-install-test.sh).
 # Real-data tests read ../shared/data (override with NERNST_DATA=/path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,3 +15,4 @@ if [ -z "${DISPLAY:-}" ]; then
 else
   ./mvnw -B -ntp verify -Dnernst.data="$data"
 fi
+scripts/plugin-install-test.sh

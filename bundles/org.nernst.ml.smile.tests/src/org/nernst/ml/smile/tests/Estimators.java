@@ -1,12 +1,5 @@
 package org.nernst.ml.smile.tests;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,33 +33,5 @@ final class Estimators {
             throw new AssertionError("estimator node " + d.id() + " output " + out + " instead of a ConfiguredEstimator");
         }
         return e;
-    }
-
-    /**
-     * Writes and reads back an object with Java serialization. Inside OSGi no single class loader
-     * sees every class of a model (the contributor's and its libraries'), so each class is read back
-     * through the loader that defined it when it was written.
-     */
-    @SuppressWarnings("unchecked")
-    static <T> T roundTrip(T object) throws IOException, ClassNotFoundException {
-        Map<String, ClassLoader> loaders = new HashMap<>();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
-            @Override
-            protected void annotateClass(Class<?> c) {
-                loaders.put(c.getName(), c.getClassLoader());
-            }
-        }) {
-            out.writeObject(object);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
-            @Override
-            protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-                ClassLoader loader = loaders.get(desc.getName());
-                return loader == null ? super.resolveClass(desc) : Class.forName(desc.getName(), false, loader);
-            }
-        }) {
-            return (T) in.readObject();
-        }
     }
 }

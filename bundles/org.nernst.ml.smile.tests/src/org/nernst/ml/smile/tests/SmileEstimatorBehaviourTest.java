@@ -36,20 +36,20 @@ class SmileEstimatorBehaviourTest {
     void randomForestRejectsMtryAboveTheNumberOfFeatures() throws Exception {
         ConfiguredEstimator e = Estimators.with(registry, FOREST, Map.of("mtry", 4));
         DataException ex = assertThrows(DataException.class,
-                () -> e.fit(EstimatorConformanceTest.tinyData(), 1, ProgressMonitor.none()));
+                () -> e.fit(org.nernst.conformance.EstimatorConformance.tinyData(), 1, ProgressMonitor.none()));
         assertTrue(ex.getMessage().contains("mtry"), ex.getMessage());
     }
 
     @Test
     void randomForestRanksTheIrrelevantFeatureLast() throws Exception {
-        double[] importance = fit(FOREST, Map.of(), EstimatorConformanceTest.tinyData()).model().featureImportance();
+        double[] importance = fit(FOREST, Map.of(), org.nernst.conformance.EstimatorConformance.tinyData()).model().featureImportance();
         assertEquals(1, importance[0] + importance[1] + importance[2], 1e-9);
         assertTrue(importance[0] > importance[1] && importance[1] > importance[2], Arrays.toString(importance));
     }
 
     @Test
     void differentSeedsGiveDifferentForests() throws Exception {
-        TrainingSet data = EstimatorConformanceTest.tinyData();
+        TrainingSet data = org.nernst.conformance.EstimatorConformance.tinyData();
         ConfiguredEstimator e = Estimators.with(registry, FOREST, Map.of("trees", 20));
         double[][] probe = { { 0.3, -0.2, 0.1 } };
         double a = e.fit(data, 1, ProgressMonitor.none()).predict(probe).mean()[0];
@@ -59,7 +59,7 @@ class SmileEstimatorBehaviourTest {
 
     @Test
     void ridgeRecoversTheStandardizedCoefficients() throws Exception {
-        TrainingSet data = EstimatorConformanceTest.tinyData();
+        TrainingSet data = org.nernst.conformance.EstimatorConformance.tinyData();
         double[] importance = fit(RIDGE, Map.of(), data).model().featureImportance();
         // y = 2 x1 - x2: per standard deviation of each feature, 2 sd(x1) and sd(x2).
         assertEquals(2 * sd(data, 0), importance[0], 0.05);
@@ -69,7 +69,7 @@ class SmileEstimatorBehaviourTest {
 
     @Test
     void linearModelsGiveAConstantFeatureNoWeight() throws Exception {
-        TrainingSet tiny = EstimatorConformanceTest.tinyData();
+        TrainingSet tiny = org.nernst.conformance.EstimatorConformance.tinyData();
         for (double[] row : tiny.x()) {
             row[2] = 3.5;
         }
@@ -91,14 +91,14 @@ class SmileEstimatorBehaviourTest {
 
     @Test
     void gaussianProcessIsLessCertainFarFromTheTrainingData() throws Exception {
-        TrainedModel m = fit(GP, Map.of(), EstimatorConformanceTest.tinyData());
+        TrainedModel m = fit(GP, Map.of(), org.nernst.conformance.EstimatorConformance.tinyData());
         Prediction p = m.predict(new double[][] { { 0.1, 0.1, 0.1 }, { 8, -8, 8 } });
         assertTrue(p.std()[1] > 3 * p.std()[0], "std inside " + p.std()[0] + ", far outside " + p.std()[1]);
     }
 
     @Test
     void gaussianProcessWithFixedHyperparametersFitsAsGiven() throws Exception {
-        TrainingSet data = EstimatorConformanceTest.tinyData();
+        TrainingSet data = org.nernst.conformance.EstimatorConformance.tinyData();
         TrainedModel m = fit(GP, Map.of("optimize", false, "lengthScale", 1.5, "noise", 0.05), data);
         Prediction p = m.predict(data.x());
         double sse = 0;
