@@ -65,7 +65,7 @@ class ElectrodeVoltageTest {
                 t.rowCount(), dropped, features.size(), "mean predictor", baseline.mae(), baseline.rmse(), baseline.r2()));
         double bestMae = Double.POSITIVE_INFINITY;
         for (Map.Entry<String, Map<String, Object>> e : Map.<String, Map<String, Object>>of(
-                "ridge", Map.of("lambda", 1.0), "randomForest", Map.of("trees", 100), "gradientBoosting", Map.of("trees", 150),
+                "ridge", Map.of("lambda", 1.0), "randomForest", Map.of("trees", 100), "extraTrees", Map.of("trees", 100), "gradientBoosting", Map.of("trees", 150),
                 "knn", Map.of(), "elasticNet", Map.of()).entrySet()) {
             CrossValidation.Result cv = CrossValidation.run(Estimators.with(registry, "org.nernst.ml.smile." + e.getKey(),
                     e.getValue()), t, features, "Average Voltage", CrossValidation.Scheme.GROUP_KFOLD, 5, "Formula Charge", 7,
