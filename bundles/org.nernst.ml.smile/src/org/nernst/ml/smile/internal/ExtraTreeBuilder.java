@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * the depth limit is reached. Smile's trees cannot draw random thresholds, hence this class.
  */
 final class ExtraTreeBuilder {
-    private final double[][] x;
+    /** The features column by column ([feature][row]): a node scans one feature over its rows. */
+    private final double[][] columns;
     private final double[] y;
     private final int mtry;
     private final int nodeSize;
@@ -28,13 +29,13 @@ final class ExtraTreeBuilder {
     private int size;
 
     /**
-     * @param x rows × features, read only
+     * @param columns features × rows, read only
      * @param mtry features drawn at each node (1..features)
      * @param nodeSize nodes with fewer rows are leaves (at least 2)
      * @param maxDepth depth limit, 0 for none
      */
-    ExtraTreeBuilder(double[][] x, double[] y, int mtry, int nodeSize, int maxDepth) {
-        this.x = x;
+    ExtraTreeBuilder(double[][] columns, double[] y, int mtry, int nodeSize, int maxDepth) {
+        this.columns = columns;
         this.y = y;
         this.mtry = mtry;
         this.nodeSize = Math.max(2, nodeSize);
@@ -46,61 +47,58 @@ final class ExtraTreeBuilder {
     }
 
     /**
-     * Grows a tree on the given rows (indices into x; repeats allowed for a bootstrap sample) and
+     * Grows a tree on the given rows (row indices; repeats allowed for a bootstrap sample) and
      * adds each split's squared-error decrease to {@code importance}.
      */
     RegressionTree grow(int[] rows, SplittableRandom random, double[] importance) {
         size = 0;
-        int p = x[0].length;
+        int p = columns.length;
         int[] candidates = new int[p];
+        for (int j = 0; j < p; j++) {
+            candidates[j] = j;
+        }
         Deque<Pending> stack = new ArrayDeque<>();
         stack.push(new Pending(newNode(), 0, rows.length, 0));
         while (!stack.isEmpty()) {
             Pending node = stack.pop();
             int from = node.from(), to = node.to(), n = to - from;
-            double sum = 0, sumSq = 0;
+            double sum = 0;
             for (int i = from; i < to; i++) {
-                double v = y[rows[i]];
-                sum += v;
-                sumSq += v * v;
+                sum += y[rows[i]];
             }
             value[node.node()] = sum / n;
             if (n < nodeSize || node.depth() >= maxDepth || constantTarget(rows, from, to)) {
                 continue;
             }
-            // features that vary in this node, with their range
-            int varying = 0;
-            double[] lo = new double[p], hi = new double[p];
-            for (int j = 0; j < p; j++) {
-                double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-                for (int i = from; i < to; i++) {
-                    double v = x[rows[i]][j];
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-                if (max > min) {
-                    lo[j] = min;
-                    hi[j] = max;
-                    candidates[varying++] = j;
-                }
-            }
-            int bestFeature = -1;
+            // Draw features without replacement until mtry of them vary in this node; constant ones
+            // are skipped (not counted), so the draw is uniform over the varying features, and a
+            // node's range is computed only for the features drawn.
+            int bestFeature = -1, found = 0;
             double bestThreshold = 0, bestGain = 0;
-            int draws = Math.min(mtry, varying);
-            for (int d = 0; d < draws; d++) {
-                // partial Fisher-Yates: the first d entries are the features drawn so far
-                int pick = d + random.nextInt(varying - d);
+            for (int d = 0; d < p && found < mtry; d++) {
+                int pick = d + random.nextInt(p - d); // partial Fisher-Yates over the candidates
                 int j = candidates[pick];
                 candidates[pick] = candidates[d];
                 candidates[d] = j;
-                double t = lo[j] + random.nextDouble() * (hi[j] - lo[j]);
-                if (t >= hi[j]) {
-                    t = lo[j]; // rounding at the top end: keep the split proper
+                double[] column = columns[j];
+                double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+                for (int i = from; i < to; i++) {
+                    double v = column[rows[i]];
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+                if (!(hi > lo)) {
+                    continue;
+                }
+                found++;
+                double t = lo + random.nextDouble() * (hi - lo);
+                if (t >= hi) {
+                    t = lo; // rounding at the top end: keep the split proper
                 }
                 double sumLeft = 0;
                 int nLeft = 0;
                 for (int i = from; i < to; i++) {
-                    if (x[rows[i]][j] <= t) {
+                    if (column[rows[i]] <= t) {
                         sumLeft += y[rows[i]];
                         nLeft++;
                     }
@@ -147,7 +145,7 @@ final class ExtraTreeBuilder {
     private int partition(int[] rows, int from, int to, int j, double t) {
         int i = from, k = to - 1;
         while (i <= k) {
-            if (x[rows[i]][j] <= t) {
+            if (columns[j][rows[i]] <= t) {
                 i++;
             } else {
                 int swap = rows[i];

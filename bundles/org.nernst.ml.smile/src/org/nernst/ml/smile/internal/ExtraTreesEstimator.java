@@ -32,10 +32,12 @@ public final class ExtraTreesEstimator implements Estimator {
                     "mtry = " + mtry + " but the data has only " + p + " features; use 0 (all of them) or at most " + p);
         }
         int drawn = mtry == 0 ? p : mtry;
-        // copies: the model must not depend on the caller's arrays, and the builder reads them often
-        double[][] x = new double[n][];
+        // a transposed copy: the builder scans one feature at a time
+        double[][] columns = new double[p][n];
         for (int i = 0; i < n; i++) {
-            x[i] = data.x()[i].clone();
+            for (int j = 0; j < p; j++) {
+                columns[j][i] = data.x()[i][j];
+            }
         }
         double[] y = data.y().clone();
         long[] seeds = new SplittableRandom(seed).longs(trees).toArray();
@@ -48,7 +50,7 @@ public final class ExtraTreesEstimator implements Estimator {
             for (int i = 0; i < n; i++) {
                 rows[i] = bootstrap ? random.nextInt(n) : i;
             }
-            forest[t] = new ExtraTreeBuilder(x, y, drawn, nodeSize, maxDepth).grow(rows, random, importance[t]);
+            forest[t] = new ExtraTreeBuilder(columns, y, drawn, nodeSize, maxDepth).grow(rows, random, importance[t]);
         });
         double[] total = new double[p];
         for (double[] perTree : importance) { // summed in tree order: the same bits on every run
