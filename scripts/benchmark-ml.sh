@@ -17,7 +17,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-if ! python3 -c 'import sklearn' 2>/dev/null; then
+py=/usr/bin/python3; [ -x "$py" ] || py=python3  # the Debian python that python3-sklearn installs into
+if ! "$py" -c 'import sklearn, numpy' 2>/dev/null; then
   echo "benchmark-ml: installing python3-sklearn"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
@@ -30,12 +31,12 @@ if [ -z "${NERNST_BENCH_SKIP_BUILD:-}" ] || [ ! -f benchmarks/target/bench.class
 fi
 dir=benchmarks/target/ml-bench
 mkdir -p "$dir"
-python3 scripts/benchmark_ml.py generate "$dir" "$seed"
+"$py" scripts/benchmark_ml.py generate "$dir" "$seed"
 cp="$(pwd)/benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 # the same threads for both sides: all cores (Smile's forest and scikit-learn's n_jobs=-1 / BLAS)
 "$jdk/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED -cp "$cp" org.nernst.bench.ml.MlBenchmark \
   --dir "$dir" --runs "$runs" --seed "$seed" --sets "$sets" --models "$models" | tee "$dir/nernst.csv"
-SETS="$sets" MODELS="$models" python3 - "$dir" "$seed" "$runs" <<'PY' | tee "$dir/sklearn.csv"
+SETS="$sets" MODELS="$models" "$py" - "$dir" "$seed" "$runs" <<'PY' | tee "$dir/sklearn.csv"
 import os, sys
 sys.argv = ["benchmark_ml.py", "run"] + sys.argv[1:]
 sys.path.insert(0, "scripts")
@@ -46,7 +47,7 @@ base = b.models
 b.models = lambda p, seed: [m for m in base(p, seed) if m[0] in keep]
 b.run(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
 PY
-python3 - "$dir" <<'PY' | tee "$dir/results.md"
+"$py" - "$dir" <<'PY' | tee "$dir/results.md"
 import csv, sys
 d = sys.argv[1]
 rows = {}

@@ -139,9 +139,10 @@ class EsLirTest {
                             models.column("train_rmse").asDouble(r), models.column("coefficients").format(r)));
                 }
             }
-            report.append("  weight diagram (top 20): ");
+            report.append("  weight diagram (appearances in the top 20): ");
+            int shown = 0;
             for (int r = 0; r < w.rowCount(); r++) {
-                if (w.column("k").asDouble(r) == k && w.column("appearances").asDouble(r) >= 4) {
+                if (w.column("k").asDouble(r) == k && shown++ < 6) {
                     report.append(w.column("descriptor").format(r)).append(' ')
                             .append((long) w.column("appearances").asDouble(r)).append(", ");
                 }

@@ -98,7 +98,8 @@ public final class EsLirNode implements Node {
             }
         }
         if (!dropped.isEmpty()) {
-            c.info(dropped.size() + " descriptors repeat an earlier column exactly and are left out: " + dropped);
+            c.info(dropped.size() + " descriptors repeat an earlier column exactly and are left out, e.g. "
+                    + dropped.subList(0, Math.min(5, dropped.size())));
         }
         return kept;
     }
