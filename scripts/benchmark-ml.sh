@@ -4,15 +4,15 @@
 # on the same synthetic tables (Friedman #1, 10k x 20 and 100k x 50, 2,000 test rows; generated once by
 # scripts/benchmark_ml.py and written as CSV for both sides) with the same seed and matched parameters.
 # GPR fits on the first 2,000 and SVR on the first 5,000 training rows of each set (cost n^3 / n^2).
-# Medians over --runs runs after one warm-up run; the table goes to stdout and benchmarks/target/ml-bench/results.md.
-#   scripts/benchmark-ml.sh [--runs 3] [--seed 42] [--sets 10k_x_20,100k_x_50] [--models rf,gb,gpr,svr,ridge]
+# Medians over --runs runs after --warmup uncounted runs (default 1; 0 for the minutes-long 100k fits); the table goes to stdout and benchmarks/target/ml-bench/results.md.
+#   scripts/benchmark-ml.sh [--runs 3] [--warmup 1] [--seed 42] [--sets 10k_x_20,100k_x_50] [--models rf,gb,gpr,svr,ridge]
 # NERNST_BENCH_SKIP_BUILD=1 reuses the last build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=3 seed=42 sets=10k_x_20,100k_x_50 models=rf,gb,gpr,svr,ridge
+runs=3 warmup=1 seed=42 sets=10k_x_20,100k_x_50 models=rf,gb,gpr,svr,ridge
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) runs="$2"; shift 2 ;; --seed) seed="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;; --warmup) warmup="$2"; shift 2 ;; --seed) seed="$2"; shift 2 ;;
     --sets) sets="$2"; shift 2 ;; --models) models="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -35,8 +35,8 @@ mkdir -p "$dir"
 cp="$(pwd)/benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 # the same threads for both sides: all cores (Smile's forest and scikit-learn's n_jobs=-1 / BLAS)
 "$jdk/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED -cp "$cp" org.nernst.bench.ml.MlBenchmark \
-  --dir "$dir" --runs "$runs" --seed "$seed" --sets "$sets" --models "$models" | tee "$dir/nernst.csv"
-SETS="$sets" MODELS="$models" "$py" - "$dir" "$seed" "$runs" <<'PY' | tee "$dir/sklearn.csv"
+  --dir "$dir" --runs "$runs" --seed "$seed" --sets "$sets" --models "$models" --warmup "$warmup" | tee "$dir/nernst.csv"
+SETS="$sets" MODELS="$models" "$py" - "$dir" "$seed" "$runs" "$warmup" <<'PY' | tee "$dir/sklearn.csv"
 import os, sys
 sys.argv = ["benchmark_ml.py", "run"] + sys.argv[1:]
 sys.path.insert(0, "scripts")
@@ -45,7 +45,7 @@ b.SETS = [s for s in b.SETS if s[0] in os.environ["SETS"].split(",")]
 keep = os.environ["MODELS"].split(",")
 base = b.models
 b.models = lambda p, seed: [m for m in base(p, seed) if m[0] in keep]
-b.run(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+b.run(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
 PY
 "$py" - "$dir" <<'PY' | tee "$dir/results.md"
 import csv, sys

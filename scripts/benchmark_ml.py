@@ -2,7 +2,7 @@
 """scikit-learn side of the ML speed benchmark (scripts/benchmark-ml.sh).
 
   benchmark_ml.py generate DIR SEED   writes the synthetic tables once, as CSV, for both sides
-  benchmark_ml.py run DIR SEED RUNS   times fit and predict; one CSV line per set and model on stdout
+  benchmark_ml.py run DIR SEED RUNS [WARMUP]   times fit and predict; one CSV line per set and model on stdout
 
 Data: Friedman's function #1 (10 sin(pi x0 x1) + 20 (x2 - 0.5)^2 + 10 x3 + 5 x4 + N(0, 1)) on
 uniform features in [0, 1]; the other features are noise. Test tables have 2,000 rows.
@@ -74,14 +74,14 @@ def models(p, seed):
     ]
 
 
-def run(folder, seed, runs):
+def run(folder, seed, runs, warmup=1):
     for name, n, p in SETS:
         x, y = load(folder, name, "train")
         xt, yt = load(folder, name, "test")
         for model, rows, est in models(p, seed):
             xs, ys = (x, y) if rows is None else (x[:rows], y[:rows])
             fits, predicts = [], []
-            for r in range(runs + 1):  # the first run warms up and is not counted
+            for r in range(1 - warmup, runs + 1):  # runs up to 0 warm up and are not counted
                 t0 = time.perf_counter()
                 est.fit(xs, ys)
                 t1 = time.perf_counter()
@@ -99,4 +99,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "generate":
         generate(sys.argv[2], int(sys.argv[3]))
     else:
-        run(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+        run(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]) if len(sys.argv) > 5 else 1)

@@ -26,7 +26,8 @@ import org.nernst.ml.smile.internal.SvrEstimator;
  * parameters that script gives scikit-learn. One warm-up run per case is not counted; the medians
  * of the following runs are printed as CSV lines: side,set,model,rows,fit_s,predict_s,rmse.
  * <p>
- * Usage: {@code MlBenchmark --dir benchmarks/target/ml-bench [--runs 3] [--seed 42] [--sets 10k_x_20,100k_x_50] [--models rf,gb,gpr,svr,ridge]}
+ * Usage: {@code MlBenchmark --dir benchmarks/target/ml-bench [--runs 3] [--seed 42] [--sets 10k_x_20,100k_x_50] [--models rf,gb,gpr,svr,ridge] [--warmup 1]}
+ * ({@code --warmup 0} for fits of minutes, where compilation is a negligible share)
  */
 public final class MlBenchmark {
     /** Rows GPR and SVR fit on (their cost grows as n³ and n²); the same caps as the Python side. */
@@ -53,12 +54,13 @@ public final class MlBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new LinkedHashMap<>(Map.of("--dir", "benchmarks/target/ml-bench", "--runs", "3", "--seed",
-                "42", "--sets", "10k_x_20,100k_x_50", "--models", "rf,gb,gpr,svr,ridge"));
+                "42", "--sets", "10k_x_20,100k_x_50", "--models", "rf,gb,gpr,svr,ridge", "--warmup", "1"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opt.put(args[i], args[i + 1]);
         }
         Path dir = Path.of(opt.get("--dir"));
         int runs = Integer.parseInt(opt.get("--runs"));
+        int warmup = Integer.parseInt(opt.get("--warmup"));
         long seed = Long.parseLong(opt.get("--seed"));
         List<String> models = List.of(opt.get("--models").split(","));
         for (String set : opt.get("--sets").split(",")) {
@@ -71,7 +73,7 @@ public final class MlBenchmark {
                 TrainingSet data = c.rows() > 0 && c.rows() < train.rows() ? train.subset(firstRows(c.rows())) : train;
                 double[] fits = new double[runs], predicts = new double[runs];
                 double[] predicted = null;
-                for (int r = 0; r <= runs; r++) { // run 0 warms the JIT up and is not counted
+                for (int r = 1 - warmup; r <= runs; r++) { // runs up to 0 warm the JIT up and are not counted
                     long t0 = System.nanoTime();
                     FittedModel m = c.estimator().fit(data, Parameters.of(c.parameters()), seed, ProgressMonitor.none());
                     long t1 = System.nanoTime();
