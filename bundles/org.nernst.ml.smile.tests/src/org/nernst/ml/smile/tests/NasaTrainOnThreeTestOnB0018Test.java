@@ -32,7 +32,7 @@ class NasaTrainOnThreeTestOnB0018Test {
         StringBuilder report = new StringBuilder();
         double best = Double.POSITIVE_INFINITY;
         String bestId = "";
-        for (String id : List.of("randomForest", "gradientBoosting", "decisionTree", "knn", "svr", "gaussianProcess", "kernelRidge", "pls",
+        for (String id : List.of("randomForest", "extraTrees", "gradientBoosting", "decisionTree", "knn", "svr", "gaussianProcess", "kernelRidge", "pls",
                 "ridge", "lasso", "elasticNet", "linear")) {
             TrainedModel m = Estimators.with(registry, "org.nernst.ml.smile." + id, Map.of())
                     .fit(TrainingSet.from(train, features, NasaPerCycle.TARGET), 42, ProgressMonitor.none());
