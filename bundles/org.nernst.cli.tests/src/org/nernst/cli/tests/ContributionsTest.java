@@ -43,7 +43,8 @@ class ContributionsTest {
                 "org.nernst.data.digatronMat", "org.nernst.twin.ecmIdentify", "org.nernst.estimation.coulombCounting",
                 "org.nernst.estimation.ekf", "org.nernst.estimation.ukf", "org.nernst.optimize.bayesian",
                 "org.nernst.optimize.random", "org.nernst.optimize.grid", "org.nernst.optimize.run",
-                "org.nernst.optimize.fastCharge", "org.nernst.optimize.screen"), ids);
+                "org.nernst.optimize.fastCharge", "org.nernst.optimize.screen", "org.nernst.ml.smile.extraTrees",
+                "org.nernst.ml.smile.mlp", "org.nernst.ml.smile.esLir"), ids);
         assertEquals(List.of(), registry.problems().stream().filter(p -> p.contains("org.nernst.")
                 && !p.contains(".tests")).toList(), "no Nernst contribution may be rejected");
     }
