@@ -161,7 +161,15 @@ public final class CrossValidation {
         return out;
     }
 
-    static int[] assignFolds(Scheme scheme, int n, int k, String[] groups, long seed, String tableName)
+    /**
+     * The fold of each row for a scheme, k and seed — the folds {@link #run} uses, for nodes that must
+     * evaluate on exactly the same splits (e.g. ES-LiR).
+     *
+     * @param groups each row's group, or {@code null} for {@link Scheme#KFOLD}
+     * @param tableName names the table in errors
+     * @since 0.2
+     */
+    public static int[] assignFolds(Scheme scheme, int n, int k, String[] groups, long seed, String tableName)
             throws DataException {
         int[] fold = new int[n];
         Random rnd = new Random(seed);

@@ -6,9 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeSet;
 
+import org.nernst.core.ml.CrossValidation;
 import org.nernst.core.ml.TrainingSet;
 import org.nernst.core.node.DataException;
 import org.nernst.core.node.Node;
@@ -110,57 +109,17 @@ public final class EsLirNode implements Node {
      * ordinary least squares on it.
      */
     static int[] folds(Table table, String group, int k, long seed) throws DataException {
-        int n = table.rowCount();
-        int[] fold = new int[n];
-        Random rnd = new Random(seed);
         if (group.isBlank()) {
-            if (k < 2 || k > n) {
-                throw new DataException(table.name(), "parameter folds", "need 2 <= folds <= rows, got " + k + " for " + n + " rows");
-            }
-            int[] perm = permutation(n, rnd);
-            for (int i = 0; i < n; i++) {
-                fold[perm[i]] = i % k;
-            }
-            return fold;
+            return CrossValidation.assignFolds(CrossValidation.Scheme.KFOLD, table.rowCount(), k, null, seed, table.name());
         }
         Column g = table.find(group).orElseThrow(() -> new DataException(table.name(), "column '" + group + "'",
                 "no such group column; the table has " + table.columnNames()));
-        List<String> distinct = new ArrayList<>(new TreeSet<>(groupsOf(g, n)));
-        if (k < 2 || k > distinct.size()) {
-            throw new DataException(table.name(), "parameter folds", "group k-fold needs 2 <= folds <= groups, got " + k
-                    + " for " + distinct.size() + " groups in '" + group + "'");
+        String[] groups = new String[table.rowCount()];
+        for (int r = 0; r < groups.length; r++) {
+            groups[r] = g.format(r);
         }
-        int[] perm = permutation(distinct.size(), rnd);
-        Map<String, Integer> foldOf = new HashMap<>();
-        for (int i = 0; i < perm.length; i++) {
-            foldOf.put(distinct.get(perm[i]), i % k);
-        }
-        for (int r = 0; r < n; r++) {
-            fold[r] = foldOf.get(g.format(r));
-        }
-        return fold;
-    }
-
-    private static List<String> groupsOf(Column g, int n) {
-        List<String> out = new ArrayList<>(n);
-        for (int r = 0; r < n; r++) {
-            out.add(g.format(r));
-        }
-        return out;
-    }
-
-    private static int[] permutation(int n, Random rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return CrossValidation.assignFolds(CrossValidation.Scheme.GROUP_KFOLD, groups.length, k, groups, seed,
+                table.name());
     }
 
     private static String names(int[] descriptors, List<String> features) {
