@@ -114,23 +114,45 @@ public final class FastChargeTwin implements Objective {
         return sb.append("Rest for 5 minutes\nDischarge at 1C until 0 % SOC or 2.5 V\n").toString();
     }
 
-    @Override
-    public Evaluation evaluate(Map<String, Object> point, ProgressMonitor monitor) throws DataException {
+    /** CC1..CC4 of a point, CC4 from the time constraint (NaN when there is no time left). */
+    public double[] protocol(Map<String, Object> point) {
         double cc1 = ((Number) point.get("CC1")).doubleValue();
         double cc2 = ((Number) point.get("CC2")).doubleValue();
         double cc3 = ((Number) point.get("CC3")).doubleValue();
-        double cc4 = cc4(cc1, cc2, cc3);
+        return new double[] {cc1, cc2, cc3, cc4(cc1, cc2, cc3)};
+    }
+
+    /**
+     * The time-constraint check alone (no simulation): empty when CC4 lies in the current range,
+     * else the infeasible evaluation {@link #evaluate} would return.
+     */
+    public Optional<Evaluation> timeViolation(Map<String, Object> point) {
+        double[] cc = protocol(point);
+        double cc1 = cc[0];
+        double cc2 = cc[1];
+        double cc3 = cc[2];
+        double cc4 = cc[3];
         if (!(cc4 <= maxC)) {
             // the time needed with CC4 at its maximum, over the allowed time: how far from feasible
             double need = 60 * 0.2 * (1 / cc1 + 1 / cc2 + 1 / cc3 + 1 / maxC) - minutes;
-            return new Evaluation(PENALTY + need, false, String.format(Locale.ROOT,
+            return Optional.of(new Evaluation(PENALTY + need, false, String.format(Locale.ROOT,
                     "CC4 would be %s; %.2f min too slow for %s min", Double.isNaN(cc4) ? "undefined" : fmt(cc4) + "C",
-                    need, fmt(minutes)));
+                    need, fmt(minutes))));
         }
         if (cc4 < minC) {
-            return new Evaluation(PENALTY + (minC - cc4), false, "CC4 " + fmt(cc4) + "C is below " + fmt(minC) + "C");
+            return Optional.of(new Evaluation(PENALTY + (minC - cc4), false, "CC4 " + fmt(cc4) + "C is below " + fmt(minC)
+                    + "C"));
         }
-        double[] cc = {cc1, cc2, cc3, cc4};
+        return Optional.empty();
+    }
+
+    @Override
+    public Evaluation evaluate(Map<String, Object> point, ProgressMonitor monitor) throws DataException {
+        Optional<Evaluation> violation = timeViolation(point);
+        if (violation.isPresent()) {
+            return violation.get();
+        }
+        double[] cc = protocol(point);
         Simulation sim = Simulator.run(model, ExperimentParser.parse(experiment(cc)),
                 Simulator.Options.defaults().withInitialSoc(0).withAmbient(ambient).withPeriod(5).stoppingOnInfeasible(true),
                 (name, line) -> {

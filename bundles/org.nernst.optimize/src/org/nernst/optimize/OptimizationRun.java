@@ -42,8 +42,18 @@ import org.nernst.core.table.TableBuilder;
  */
 public final class OptimizationRun {
 
-    /** A finished (or budget-limited) run: its history table, best point and how much was reused. */
-    public record Result(Table history, Map<String, Object> best, double bestValue, int evaluated, int resumed) {
+    /**
+     * A finished (or budget-limited) run: its history table, best point and how much was reused;
+     * {@code awaiting} holds the proposals whose lab measurement is still missing (the run stopped
+     * there), each with its iteration number under {@code "iteration"}.
+     */
+    public record Result(Table history, Map<String, Object> best, double bestValue, int evaluated, int resumed,
+            List<Map<String, Object>> awaiting) {
+
+        /** A result with nothing awaiting a measurement. */
+        public Result(Table history, Map<String, Object> best, double bestValue, int evaluated, int resumed) {
+            this(history, best, bestValue, evaluated, resumed, List.of());
+        }
     }
 
     private final String optimizerId;
@@ -151,10 +161,19 @@ public final class OptimizationRun {
                 }
                 save(rows);
             }
+            List<Map<String, Object>> awaiting = new ArrayList<>();
             for (Row r : pending) {
                 monitor.checkCanceled();
                 monitor.subTask("evaluation " + r.iteration + " of " + budget);
-                Objective.Evaluation e = objective.evaluate(r.point, monitor);
+                Objective.Evaluation e;
+                try {
+                    e = objective.evaluate(r.point, monitor);
+                } catch (MeasurementPending m) {
+                    Map<String, Object> waiting = new LinkedHashMap<>(r.point);
+                    waiting.put("iteration", r.iteration);
+                    awaiting.add(waiting);
+                    continue;
+                }
                 if (!Double.isFinite(e.value())) {
                     throw new IllegalStateException("the objective at " + r.point + " is " + e.value());
                 }
@@ -163,6 +182,13 @@ public final class OptimizationRun {
                 r.note = e.note() == null ? "" : e.note();
                 save(rows);
                 monitor.worked(1);
+            }
+            if (!awaiting.isEmpty()) {
+                // the optimizer learns of a batch only when all of it is measured (see the class comment)
+                log.accept(awaiting.size() + " proposals await a measurement; import it and run again to go on");
+                Result partial = result(rows, resumed);
+                return new Result(partial.history(), partial.best(), partial.bestValue(), partial.evaluated(),
+                        partial.resumed(), List.copyOf(awaiting));
             }
             for (Row r : pending) {
                 tell(session, r);

@@ -35,7 +35,7 @@ class ContributionsTest {
                 "org.nernst.data.matVariables", "org.nernst.features.cycleSummaries", "org.nernst.features.earlyLife",
                 "org.nernst.ml.smile.lasso", "org.nernst.ml.smile.elasticNet",
                 "org.nernst.ml.smile.gradientBoosting", "org.nernst.ml.smile.decisionTree", "org.nernst.ml.smile.knn",
-                "org.nernst.ml.smile.svr", "org.nernst.features.composition",
+                "org.nernst.ml.smile.svr", "org.nernst.features.composition", "org.nernst.features.compositionCandidates",
                 "org.nernst.ml.smile.kernelRidge", "org.nernst.ml.smile.pls", "org.nernst.features.dischargeCurves",
                 "org.nernst.features.incrementalCapacity", "org.nernst.twin.experiment", "org.nernst.twin.synthesize",
                 "org.nernst.twin.ecm", "org.nernst.twin.surrogate", "org.nernst.twin.spm", "org.nernst.twin.spme",
