@@ -14,7 +14,9 @@ import org.nernst.core.node.DataException;
 /**
  * Element property tables in the Magpie format (Ward et al., npj Comput. Mater. 2, 16028 (2016)):
  * one file {@code <Property>.table} per property, line N holding the value for atomic number N, or
- * {@code Missing}. Read from a folder the user chooses; nothing is typed into the code.
+ * {@code Missing}. Read from a folder the user chooses; nothing is typed into the code. Names
+ * starting with {@code cdk_} ({@code cdk_Period, cdk_Group, cdk_CovalentRadius, cdk_VdwRadius,
+ * cdk_Electronegativity, cdk_NaturalMass}) come from the Chemistry Development Kit instead.
  *
  * @since 0.1
  */
@@ -32,12 +34,20 @@ public final class ElementProperties {
     }
 
     public static ElementProperties load(Path folder, List<String> properties) throws DataException, IOException {
-        if (!Files.isDirectory(folder)) {
+        if (!properties.stream().allMatch(p -> p.startsWith(CdkElements.PREFIX)) && !Files.isDirectory(folder)) {
             throw new DataException(folder, "", "folder of Magpie element tables not found (files such as "
                     + "Electronegativity.table, one value per line by atomic number)");
         }
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String property : properties) {
+            if (property.startsWith(CdkElements.PREFIX)) {
+                try {
+                    out.put(property, CdkElements.values(property, Formula.SYMBOLS.size() - 1));
+                } catch (IllegalArgumentException e) {
+                    throw new DataException("parameters", "properties", e.getMessage());
+                }
+                continue;
+            }
             Path file = folder.resolve(property + ".table");
             List<String> lines;
             try {
