@@ -1,5 +1,7 @@
 package org.nernst.data.tests;
 
+import org.nernst.conformance.TestData;
+import org.nernst.conformance.Workflows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,17 +23,17 @@ import org.nernst.core.table.Table;
 class CsvConnectorTest {
 
     private static Table read(Map<String, Object> params) throws Exception {
-        return Runs.node("org.nernst.data.csv", params).value("n", "table", Table.class);
+        return Workflows.node("org.nernst.data.csv", params).value("n", "table", Table.class);
     }
 
     private static DataException error(Map<String, Object> params) {
-        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Runs.node("org.nernst.data.csv", params));
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Workflows.node("org.nernst.data.csv", params));
         return assertInstanceOf(DataException.class, e.getCause());
     }
 
     @Test
     void nasaPerCycleTableOfB0005() throws Exception {
-        Table t = read(Map.of("file", SharedData.folder("nasa-pcoe").resolve("per-cycle/B0005_per_cycle.csv").toString(),
+        Table t = read(Map.of("file", TestData.folder("nasa-pcoe").resolve("per-cycle/B0005_per_cycle.csv").toString(),
                 "target", "capacity"));
         assertEquals(168, t.rowCount());
         assertEquals("index", t.columnNames().get(0), "the unnamed pandas index column gets a name");
@@ -43,7 +45,7 @@ class CsvConnectorTest {
 
     @Test
     void globStacksTheFourPerCycleFilesWithASourceColumn() throws Exception {
-        Table t = read(Map.of("file", SharedData.folder("nasa-pcoe").resolve("per-cycle/*_per_cycle.csv").toString()));
+        Table t = read(Map.of("file", TestData.folder("nasa-pcoe").resolve("per-cycle/*_per_cycle.csv").toString()));
         assertEquals(168 * 3 + 132, t.rowCount());
         assertEquals(Role.GROUP, t.column("source").role());
         assertEquals("B0018_per_cycle", t.column("source").format(t.rowCount() - 1));

@@ -1,5 +1,8 @@
 package org.nernst.data.tests;
 
+import org.nernst.conformance.TestData;
+import org.nernst.conformance.Workflows;
+import org.nernst.core.workflow.PortRef;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,16 +44,16 @@ class CyclerConnectorTest {
     Path tmp;
 
     private static Path sample(String name) {
-        return SharedData.folder("cycler-samples").resolve(name);
+        return TestData.folder("cycler-samples").resolve(name);
     }
 
     private static Table read(Path file) throws Exception {
-        return Runs.node("org.nernst.data.cycler", Map.of("file", file.toString())).value("n", "table", Table.class);
+        return Workflows.node("org.nernst.data.cycler", Map.of("file", file.toString())).value("n", "table", Table.class);
     }
 
     private static DataException error(Path file) {
         NodeExecutionException e = assertThrows(NodeExecutionException.class,
-                () -> Runs.node("org.nernst.data.cycler", Map.of("file", file.toString())));
+                () -> Workflows.node("org.nernst.data.cycler", Map.of("file", file.toString())));
         return assertInstanceOf(DataException.class, e.getCause());
     }
 
@@ -80,7 +83,7 @@ class CyclerConnectorTest {
     @Test
     void arbinFileWithEmptyStepAndCycleColumnsGetsThemInferredWithAWarning() throws Exception {
         List<String> messages = new ArrayList<>();
-        Table t = Runs.nodes(List.of(new WorkflowNode("n", "org.nernst.data.cycler",
+        Table t = Workflows.nodes(List.of(new WorkflowNode("n", "org.nernst.data.cycler",
                 Map.of("file", sample("arbin/2017-05-09_test-TC-contact_CH33.csv").toString()), Map.of())), messages)
                 .value("n", "table", Table.class);
         assertEquals(287, t.rowCount());
@@ -137,9 +140,9 @@ class CyclerConnectorTest {
     @Test
     void cycleSummariesOfTheMaccorCellMatchTheCyclerAndTheIntegratedCurrent() throws Exception {
         Path f = sample("maccor/xTESLADIAG_000019_CH70.070");
-        Table cycles = Runs.nodes(List.of(new WorkflowNode("read", "org.nernst.data.cycler", Map.of("file", f.toString()),
+        Table cycles = Workflows.nodes(List.of(new WorkflowNode("read", "org.nernst.data.cycler", Map.of("file", f.toString()),
                 Map.of()), new WorkflowNode("sum", "org.nernst.features.cycleSummaries", Map.of(),
-                        Map.of("timeseries", Runs.ref("read.table")))), new ArrayList<>()).value("sum", "cycles", Table.class);
+                        Map.of("timeseries", PortRef.parse("read.table")))), new ArrayList<>()).value("sum", "cycles", Table.class);
         assertEquals(3, cycles.rowCount());
         assertArrayEquals(new double[] { 109, 11413, 147 }, cycles.doubles("samples"));
         assertEquals(88.607903112, cycles.doubles("charge_capacity")[1], 1e-9);
@@ -150,7 +153,7 @@ class CyclerConnectorTest {
 
         // without the cycler's capacity columns the current is integrated: trapezoids give
         // 88.611743 / 88.538138 Ah (Python), within 0.005 % of what the cycler counted
-        Table ts = Runs.node("org.nernst.data.cycler", Map.of("file", f.toString())).value("n", "table", Table.class);
+        Table ts = Workflows.node("org.nernst.data.cycler", Map.of("file", f.toString())).value("n", "table", Table.class);
         List<org.nernst.core.table.Column> keep = new ArrayList<>();
         for (org.nernst.core.table.Column c : ts.columns()) {
             if (!c.name().endsWith("_capacity") && !c.name().endsWith("_energy")) {
@@ -276,7 +279,7 @@ class CyclerConnectorTest {
         p.put("chargeCapacity", "Q charge/mA.h");
         p.put("dischargeCapacity", "Q discharge/mA.h");
         p.put("capacityUnit", "mAh");
-        Table t = Runs.node("org.nernst.data.mappedText", p).value("n", "table", Table.class);
+        Table t = Workflows.node("org.nernst.data.mappedText", p).value("n", "table", Table.class);
         assertEquals(9999, t.rowCount());
         assertEquals(0.0, t.doubles("test_time")[0]);
         // 05/05/2021 15:36:22.757 → 05/06/2021 19:57:03.527
@@ -292,7 +295,7 @@ class CyclerConnectorTest {
     void mappedTextNamesAMissingColumnAndListsTheOnesThere() throws Exception {
         Path f = tmp.resolve("lab.csv");
         Files.writeString(f, "t,I,U\n0,1,3.5\n");
-        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Runs.node("org.nernst.data.mappedText",
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Workflows.node("org.nernst.data.mappedText",
                 Map.of("file", f.toString(), "time", "t", "current", "I", "voltage", "V")));
         DataException d = assertInstanceOf(DataException.class, e.getCause());
         assertTrue(d.getMessage().contains("no column 'V'") && d.getMessage().contains("[t, I, U]"), d.getMessage());
@@ -353,7 +356,7 @@ class CyclerConnectorTest {
         Path f = tmp.resolve("arbin_cut.csv");
         Files.writeString(f, "Data_Point,Test_Time,Cycle_Index,Step_Index,Current,Voltage\n0,1,1,1,0.5,3.3\n1,2,1,1,0.5,3.4\n2,3,1");
         List<String> messages = new ArrayList<>();
-        Table t = Runs.nodes(List.of(new WorkflowNode("n", "org.nernst.data.cycler", Map.of("file", f.toString()), Map.of())),
+        Table t = Workflows.nodes(List.of(new WorkflowNode("n", "org.nernst.data.cycler", Map.of("file", f.toString()), Map.of())),
                 messages).value("n", "table", Table.class);
         assertEquals(2, t.rowCount());
         assertTrue(messages.stream().anyMatch(m -> m.contains("truncated")), messages.toString());

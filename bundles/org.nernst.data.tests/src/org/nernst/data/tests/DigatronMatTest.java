@@ -1,5 +1,6 @@
 package org.nernst.data.tests;
 
+import org.nernst.conformance.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ import us.hebi.matlab.mat.types.Struct;
 class DigatronMatTest {
 
     private static Path file(String temp, String name) {
-        return SharedData.folder("panasonic-18650pf/" + temp).resolve(name);
+        return TestData.folder("panasonic-18650pf/" + temp).resolve(name);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.nernst.data.tests;
 
+import org.nernst.conformance.TestData;
+import org.nernst.conformance.Workflows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -76,7 +78,7 @@ class MatFilesTest {
     void headerPicksTheReader(@TempDir Path dir) throws Exception {
         assertEquals(MatFormat.V5, MatFiles.detect(writeV5(dir)));
         assertEquals(MatFormat.V73, MatFiles.detect(Fixtures.mat("variables.mat")));
-        assertEquals(MatFormat.V5, MatFiles.detect(SharedData.folder("nasa-pcoe").resolve("B0025.mat")));
+        assertEquals(MatFormat.V5, MatFiles.detect(TestData.folder("nasa-pcoe").resolve("B0025.mat")));
     }
 
     @Test
@@ -112,7 +114,7 @@ class MatFilesTest {
     @Test
     void structOfVectorsBecomesATableFromEitherVersion(@TempDir Path dir) throws Exception {
         for (Path f : List.of(writeV5(dir), Fixtures.mat("variables.mat"))) {
-            Table t = Runs.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "run"))
+            Table t = Workflows.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "run"))
                     .value("n", "table", Table.class);
             assertEquals(5, t.rowCount(), f.toString());
             assertEquals(List.of("current", "time", "voltage"), t.columnNames());
@@ -126,7 +128,7 @@ class MatFilesTest {
     @Test
     void matrixBecomesOneColumnPerMatrixColumn(@TempDir Path dir) throws Exception {
         for (Path f : List.of(writeV5(dir), Fixtures.mat("variables.mat"))) {
-            Table t = Runs.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "M"))
+            Table t = Workflows.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "M"))
                     .value("n", "table", Table.class);
             assertEquals(List.of("M_1", "M_2", "M_3", "M_4"), t.columnNames());
             assertArrayEquals(new double[] { 1, 5, 9 }, t.doubles("M_1"));
@@ -137,7 +139,7 @@ class MatFilesTest {
     @Test
     void structOfUnequalVectorsIsRefusedNamingTheField() {
         Path f = Fixtures.mat("variables.mat");
-        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Runs.node(
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Workflows.node(
                 "org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "ragged")));
         assertEquals(f + ": ragged.b: is a 3×1 double but a has 2 values; a struct of equal-length vectors or a 2-D "
                 + "numeric matrix was expected", assertInstanceOf(DataException.class, e.getCause()).getMessage());
@@ -146,7 +148,7 @@ class MatFilesTest {
     @Test
     void fileWithSeveralVariablesNeedsTheVariableNamed() {
         Path f = Fixtures.mat("variables.mat");
-        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Runs.node(
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Workflows.node(
                 "org.nernst.data.matVariables", Map.of("file", f.toString())));
         assertEquals(f + ": holds 5 variables [M, names, note, ragged, run]; name the one to read with parameter "
                 + "'variable'", assertInstanceOf(DataException.class, e.getCause()).getMessage());
@@ -158,11 +160,11 @@ class MatFilesTest {
     void octaveV7FileIsMatlab5AndReadsAsATable() throws Exception {
         Path f = Fixtures.mat("octave-v7.mat");
         assertEquals(MatFormat.V5, MatFiles.detect(f));
-        Table s = Runs.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "s"))
+        Table s = Workflows.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "s"))
                 .value("n", "table", Table.class);
         assertEquals(List.of("a", "b"), s.columnNames());
         assertArrayEquals(new double[] { 3, 4 }, s.doubles("b"));
-        Table x = Runs.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "x"))
+        Table x = Workflows.node("org.nernst.data.matVariables", Map.of("file", f.toString(), "variable", "x"))
                 .value("n", "table", Table.class);
         assertArrayEquals(new double[] { 1, 2, 3 }, x.doubles("x"), "a 1×3 row vector is one column");
     }

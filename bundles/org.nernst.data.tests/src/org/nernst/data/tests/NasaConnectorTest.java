@@ -1,5 +1,8 @@
 package org.nernst.data.tests;
 
+import org.nernst.conformance.TestData;
+import org.nernst.conformance.Workflows;
+import org.nernst.core.workflow.PortRef;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -43,7 +46,7 @@ class NasaConnectorTest {
     /** Cycle and discharge counts of every cell, as listed in nasa-pcoe/PROVENANCE.md. */
     @Test
     void cycleCountsMatchProvenance() throws Exception {
-        Path dir = SharedData.folder("nasa-pcoe");
+        Path dir = TestData.folder("nasa-pcoe");
         Map<String, int[]> expected = Map.ofEntries(Map.entry("B0025", new int[] { 80, 28 }),
                 Map.entry("B0026", new int[] { 80, 28 }), Map.entry("B0027", new int[] { 80, 28 }),
                 Map.entry("B0028", new int[] { 80, 28 }), Map.entry("B0029", new int[] { 97, 40 }),
@@ -60,7 +63,7 @@ class NasaConnectorTest {
 
     @Test
     void b0025CapacityFadesFrom1847To1768() throws Exception {
-        NasaCellReader.Cell cell = reader.read(SharedData.folder("nasa-pcoe").resolve("B0025.mat"), Set.of("discharge"),
+        NasaCellReader.Cell cell = reader.read(TestData.folder("nasa-pcoe").resolve("B0025.mat"), Set.of("discharge"),
                 ProgressMonitor.none());
         Table d = cell.cycles().filter(r -> cell.cycles().column("type").format(r).equals("discharge"));
         double[] cap = d.doubles("capacity");
@@ -77,7 +80,7 @@ class NasaConnectorTest {
 
     @Test
     void connectorNodeStacksCellsThroughTheRegistry() throws Exception {
-        RunResult r = Runs.node("org.nernst.data.nasaPcoe", Map.of("folder", SharedData.folder("nasa-pcoe").toString(),
+        RunResult r = Workflows.node("org.nernst.data.nasaPcoe", Map.of("folder", TestData.folder("nasa-pcoe").toString(),
                 "cells", List.of("B0025", "B0029"), "series", List.of("discharge", "charge")));
         Table cycles = r.value("n", "cycles", Table.class);
         assertEquals(80 + 97, cycles.rowCount());
@@ -90,12 +93,12 @@ class NasaConnectorTest {
     @Test
     void featurizerExcludesInvalidCyclesAndCountsThem() throws Exception {
         List<String> messages = new ArrayList<>();
-        String folder = SharedData.folder("nasa-pcoe").toString();
-        RunResult r = Runs.nodes(List.of(
+        String folder = TestData.folder("nasa-pcoe").toString();
+        RunResult r = Workflows.nodes(List.of(
                 new WorkflowNode("cells", "org.nernst.data.nasaPcoe", Map.of("folder", folder, "cells",
                         List.of("B0041", "B0053")), Map.of()),
                 new WorkflowNode("f", "org.nernst.features.dischargeCycles", Map.of(), Map.of("cycles",
-                        Runs.ref("cells.cycles"), "timeseries", Runs.ref("cells.timeseries")))), messages);
+                        PortRef.parse("cells.cycles"), "timeseries", PortRef.parse("cells.timeseries")))), messages);
         Table features = r.value("f", "features", Table.class);
         Table excluded = r.value("f", "excluded", Table.class);
         assertEquals(67 + 56, features.rowCount() + excluded.rowCount(), "every discharge is kept or excluded");
@@ -114,11 +117,11 @@ class NasaConnectorTest {
 
     @Test
     void sohStartsAtOneForEveryCell() throws Exception {
-        RunResult r = Runs.nodes(List.of(
+        RunResult r = Workflows.nodes(List.of(
                 new WorkflowNode("cells", "org.nernst.data.nasaPcoe", Map.of("folder",
-                        SharedData.folder("nasa-pcoe").toString(), "cells", List.of("B0025", "B0030")), Map.of()),
+                        TestData.folder("nasa-pcoe").toString(), "cells", List.of("B0025", "B0030")), Map.of()),
                 new WorkflowNode("f", "org.nernst.features.dischargeCycles", Map.of(), Map.of("cycles",
-                        Runs.ref("cells.cycles"), "timeseries", Runs.ref("cells.timeseries")))), new ArrayList<>());
+                        PortRef.parse("cells.cycles"), "timeseries", PortRef.parse("cells.timeseries")))), new ArrayList<>());
         Table f = r.value("f", "features", Table.class);
         double[] soh = f.doubles("soh");
         assertEquals(1.0, soh[0], 1e-12);
@@ -134,7 +137,7 @@ class NasaConnectorTest {
 
     @Test
     void truncatedFileIsADataErrorNamingTheFile(@TempDir Path dir) throws Exception {
-        byte[] all = Files.readAllBytes(SharedData.folder("nasa-pcoe").resolve("B0025.mat"));
+        byte[] all = Files.readAllBytes(TestData.folder("nasa-pcoe").resolve("B0025.mat"));
         Path cut = dir.resolve("B0025.mat");
         Files.write(cut, java.util.Arrays.copyOf(all, all.length / 3));
         DataException e = assertThrows(DataException.class, () -> reader.read(cut, Set.of(), ProgressMonitor.none()));
@@ -216,15 +219,15 @@ class NasaConnectorTest {
     @Test
     void connectorNodeReadsAMatlab73CellFromItsFolder() throws Exception {
         Path folder = Fixtures.mat("nasa73/B0090.mat").getParent();
-        RunResult r = Runs.node("org.nernst.data.nasaPcoe", Map.of("folder", folder.toString(), "cells", List.of("B0090")));
+        RunResult r = Workflows.node("org.nernst.data.nasaPcoe", Map.of("folder", folder.toString(), "cells", List.of("B0090")));
         assertEquals(3, r.value("n", "cycles", Table.class).rowCount());
         assertEquals(3, r.value("n", "timeseries", Table.class).rowCount(), "the discharge's 3 samples");
     }
 
     @Test
     void missingCellIsAnInputDataErrorOfTheRun() throws Exception {
-        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Runs.node("org.nernst.data.nasaPcoe",
-                Map.of("folder", SharedData.folder("nasa-pcoe").toString(), "cells", List.of("B9999"))));
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Workflows.node("org.nernst.data.nasaPcoe",
+                Map.of("folder", TestData.folder("nasa-pcoe").toString(), "cells", List.of("B9999"))));
         DataException d = assertInstanceOf(DataException.class, e.getCause());
         assertTrue(d.getMessage().contains("B9999.mat: file not found (cell 'B9999' of parameter 'cells')"), d.getMessage());
     }

@@ -1,5 +1,8 @@
 package org.nernst.data.tests;
 
+import org.nernst.conformance.TestData;
+import org.nernst.conformance.Workflows;
+import org.nernst.core.workflow.PortRef;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -20,11 +23,11 @@ class NasaIncrementalCapacityTest {
 
     @Test
     void peakHeightTracksCapacityAsTheCellAges() throws Exception {
-        RunResult r = Runs.nodes(List.of(
-                new WorkflowNode("cells", "org.nernst.data.nasaPcoe", Map.of("folder", SharedData.folder("nasa-pcoe").toString(),
+        RunResult r = Workflows.nodes(List.of(
+                new WorkflowNode("cells", "org.nernst.data.nasaPcoe", Map.of("folder", TestData.folder("nasa-pcoe").toString(),
                         "cells", List.of("B0029"), "series", List.of("discharge")), Map.of()),
                 new WorkflowNode("ic", "org.nernst.features.incrementalCapacity", Map.of("time", "time", "voltageHigh", 4.2,
-                        "voltageLow", 2.7, "points", 300, "smoothing", 0.03), Map.of("timeseries", Runs.ref("cells.timeseries")))),
+                        "voltageLow", 2.7, "points", 300, "smoothing", 0.03), Map.of("timeseries", PortRef.parse("cells.timeseries")))),
                 new java.util.ArrayList<>());
         Table ic = r.value("ic", "features", Table.class);
         Table cycles = r.value("cells", "cycles", Table.class);

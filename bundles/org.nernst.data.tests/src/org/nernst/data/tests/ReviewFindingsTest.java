@@ -1,5 +1,6 @@
 package org.nernst.data.tests;
 
+import org.nernst.conformance.Workflows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,7 +74,7 @@ class ReviewFindingsTest {
         Path f = tmp.resolve("arbin.csv");
         Files.writeString(f, "Data_Point,Test_Time,Cycle_Index,Step_Index,Current,Voltage\n0,1,1,1,0.5,3.3\n1,2,1\n");
         NodeExecutionException e = assertThrows(NodeExecutionException.class,
-                () -> Runs.node("org.nernst.data.cycler", Map.of("file", f.toString())));
+                () -> Workflows.node("org.nernst.data.cycler", Map.of("file", f.toString())));
         assertEquals("line 3", assertInstanceOf(DataException.class, e.getCause()).location());
     }
 
@@ -85,7 +86,7 @@ class ReviewFindingsTest {
                 + "1\t0\t1\t0.0\t0.0\t0\t0\t0\t3.4\tR\r\n\r\n\r\n\r\n"
                 + "2\t0\t1\t1.0\t1.0\t0\t0\t0\t3.4\tR\r\n3\t0\t2\t2.0\t0.0\t0\t0\t1\t3.5\t7\r\n", StandardCharsets.ISO_8859_1);
         NodeExecutionException e = assertThrows(NodeExecutionException.class,
-                () -> Runs.node("org.nernst.data.cycler", Map.of("file", f.toString())));
+                () -> Workflows.node("org.nernst.data.cycler", Map.of("file", f.toString())));
         assertEquals("line 8, column 'State'", assertInstanceOf(DataException.class, e.getCause()).location());
     }
 
@@ -95,7 +96,7 @@ class ReviewFindingsTest {
         Files.writeString(f, "Cycle ID,Cap_Chg(mAh)\n,Step ID,Step Name,\"DCIR(mΩ)\"\n"
                 + ",,Record ID,Time(h:min:s.ms),Voltage(V),Current(mA),Temperature(°C)\n1,10\n,1,CC_Chg,25\n"
                 + ",,1,0:00:01.000,3.6,1000,25.5\n", StandardCharsets.UTF_8);
-        Table t = Runs.node("org.nernst.data.cycler", Map.of("file", f.toString())).value("n", "table", Table.class);
+        Table t = Workflows.node("org.nernst.data.cycler", Map.of("file", f.toString())).value("n", "table", Table.class);
         assertEquals(25.5, t.doubles("temperature")[0]);
         assertEquals(0.025, t.doubles("internal_resistance")[0], 1e-15);
     }

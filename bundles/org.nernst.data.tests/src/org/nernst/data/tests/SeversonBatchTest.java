@@ -1,5 +1,6 @@
 package org.nernst.data.tests;
 
+import org.nernst.conformance.Workflows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -128,7 +129,7 @@ class SeversonBatchTest {
     @Test
     void connectorNodeRunsThroughTheRegistryWithPrefixAndRanges() throws Exception {
         List<String> messages = new ArrayList<>();
-        RunResult r = Runs.nodes(List.of(new WorkflowNode("b", "org.nernst.data.seversonBatch", Map.of("file",
+        RunResult r = Workflows.nodes(List.of(new WorkflowNode("b", "org.nernst.data.seversonBatch", Map.of("file",
                 Fixtures.mat("severson-batch.mat").toString(), "cycles", List.of("1-2", "4"), "cellPrefix", "b1"),
                 Map.of())), messages);
         Table cells = r.value("b", "cells", Table.class);
@@ -284,7 +285,7 @@ class SeversonBatchTest {
 
     @Test
     void missingFileIsAnInputDataErrorOfTheRun() {
-        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Runs.node(
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Workflows.node(
                 "org.nernst.data.seversonBatch", Map.of("file", "/nonexistent/2017-05-12_batchdata.mat")));
         DataException d = assertInstanceOf(DataException.class, e.getCause());
         assertEquals("/nonexistent/2017-05-12_batchdata.mat: file not found (parameter 'file' of node 'n')", d.getMessage());

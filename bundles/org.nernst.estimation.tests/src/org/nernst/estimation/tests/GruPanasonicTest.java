@@ -1,5 +1,6 @@
 package org.nernst.estimation.tests;
 
+import org.nernst.conformance.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class GruPanasonicTest {
 
     static Path file(String name) throws Exception {
         String folder = name.startsWith("10degC") ? "10degC" : "25degC";
-        Path dir = SharedData.folder("panasonic-18650pf").resolve(folder);
+        Path dir = TestData.folder("panasonic-18650pf").resolve(folder);
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().contains(name)).findFirst()
                     .orElseThrow(() -> new AssertionError("no file with '" + name + "' in " + dir));

@@ -34,7 +34,7 @@ class RulNasaTest {
     private static List<Case> cases() throws Exception {
         List<Case> out = new ArrayList<>();
         for (String cell : CELLS) {
-            double[] cap = SharedData.nasaCapacity(cell);
+            double[] cap = NasaCapacity.of(cell);
             double[] k = new double[cap.length];
             for (int i = 0; i < k.length; i++) {
                 k[i] = i + 1;
@@ -55,11 +55,11 @@ class RulNasaTest {
 
     @Test
     void nasaCellsHaveTheCycleCountsAndEndOfLifeCyclesOfTheData() throws Exception {
-        assertEquals(168, SharedData.nasaCapacity("B0005").length);
-        assertEquals(168, SharedData.nasaCapacity("B0006").length);
-        assertEquals(168, SharedData.nasaCapacity("B0007").length);
-        assertEquals(132, SharedData.nasaCapacity("B0018").length);
-        assertEquals(1.8564874208181574, SharedData.nasaCapacity("B0005")[0], 0);
+        assertEquals(168, NasaCapacity.of("B0005").length);
+        assertEquals(168, NasaCapacity.of("B0006").length);
+        assertEquals(168, NasaCapacity.of("B0007").length);
+        assertEquals(132, NasaCapacity.of("B0018").length);
+        assertEquals(1.8564874208181574, NasaCapacity.of("B0005")[0], 0);
         List<Case> c = cases();
         // first measured crossings: B0005 162 / 125, B0006 102 / 109, B0007 none, B0018 none / 97
         int[] expected = { 162, 125, 102, 109, -1, -1, -1, 97 };
@@ -120,7 +120,7 @@ class RulNasaTest {
 
     @Test
     void doubleExponentialFitsB0005BetterThanAStraightLine() throws Exception {
-        double[] cap = SharedData.nasaCapacity("B0005");
+        double[] cap = NasaCapacity.of("B0005");
         double[] k = new double[cap.length];
         for (int i = 0; i < k.length; i++) {
             k[i] = i + 1;
@@ -156,7 +156,7 @@ class RulNasaTest {
 
     @Test
     void rulContributionPredictsAtEveryCycleAndIsReproducible() throws Exception {
-        double[] cap = SharedData.nasaCapacity("B0006");
+        double[] cap = NasaCapacity.of("B0006");
         double[] k = new double[cap.length];
         for (int i = 0; i < k.length; i++) {
             k[i] = i + 1;

@@ -1,5 +1,6 @@
 package org.nernst.estimation.tests;
 
+import org.nernst.conformance.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class SohNasaTest {
 
     @Test
     void capacityIntegratedFromTheTimeSeriesMatchesNasasCapacityPerDischarge() throws Exception {
-        NasaCellReader.Cell cell = new NasaCellReader().read(SharedData.folder("nasa-pcoe").resolve("B0025.mat"),
+        NasaCellReader.Cell cell = new NasaCellReader().read(TestData.folder("nasa-pcoe").resolve("B0025.mat"),
                 Set.of("discharge"), ProgressMonitor.none());
         Table states = new SohEstimator().estimate(cell.timeseries(), Parameters.of(Map.of("minStep", 2.0)),
                 ProgressMonitor.none());
@@ -67,7 +68,7 @@ class SohNasaTest {
 
     @Test
     void perCycleTableSkipsRowsWithoutCapacity() throws Exception {
-        NasaCellReader.Cell cell = new NasaCellReader().read(SharedData.folder("nasa-pcoe").resolve("B0029.mat"),
+        NasaCellReader.Cell cell = new NasaCellReader().read(TestData.folder("nasa-pcoe").resolve("B0029.mat"),
                 Set.of(), ProgressMonitor.none());
         assertEquals(97, cell.cycles().rowCount());
         Table s = new SohEstimator().estimate(cell.cycles(), Parameters.of(Map.of("nominalCapacity", 2.0)),

@@ -1,5 +1,6 @@
 package org.nernst.estimation.tests;
 
+import org.nernst.conformance.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class WorkflowTest {
     void nasaCellsThroughSohAndRulPerCell() throws Exception {
         Workflow w = new Workflow("health", "", 1, List.of(
                 new WorkflowNode("cells", "org.nernst.data.nasaPcoe", Map.of("folder",
-                        SharedData.folder("nasa-pcoe").toString(), "cells", List.of("B0025", "B0029"), "series",
+                        TestData.folder("nasa-pcoe").toString(), "cells", List.of("B0025", "B0029"), "series",
                         List.of("discharge")), Map.of()),
                 new WorkflowNode("soh", "org.nernst.estimation.soh", Map.of(),
                         Map.of("measurements", PortRef.parse("cells.cycles"))),

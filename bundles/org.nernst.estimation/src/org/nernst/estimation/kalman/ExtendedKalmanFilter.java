@@ -42,18 +42,12 @@ public final class ExtendedKalmanFilter {
 
     /** As {@link #run(double[], double[], double[], double)} into a trace the caller owns. */
     public void run(double[] time, double[] currentCharge, double[] voltage, double initialSoc, SocTrace out) {
-        java.util.Arrays.fill(x, 0);
-        java.util.Arrays.fill(pm, 0);
-        x[0] = initialSoc;
-        pm[0] = noise.initialSoc() * noise.initialSoc();
-        for (int i = 1; i < n; i++) {
-            pm[i * 4 + i] = 1e-6;
-        }
+        noise.start(x, pm, n, initialSoc);
         lastDt = Double.NaN;
         double q = p.capacityAh() * 3600;
-        double rm = noise.measurement() * noise.measurement();
-        double qs = noise.socPerSqrtSecond() * noise.socPerSqrtSecond();
-        double qv = noise.rcPerSqrtSecond() * noise.rcPerSqrtSecond();
+        double rm = noise.measurementVariance();
+        double qs = noise.socVariancePerSecond();
+        double qv = noise.rcVariancePerSecond();
         OcvCurve ocv = p.ocv();
         Lookup[] r = p.r();
         Lookup[] tau = p.tau();

@@ -16,6 +16,32 @@ public record Noise(double socPerSqrtSecond, double rcPerSqrtSecond, double meas
         }
     }
 
+    /**
+     * Starts a filter: state [SOC, RC voltages...] = [initialSoc, 0...] in {@code x}, covariance
+     * (4×4, row-major) diagonal with the initial-SOC variance and 1e-6 V² for each RC voltage.
+     */
+    void start(double[] x, double[] pm, int n, double soc) {
+        java.util.Arrays.fill(x, 0);
+        java.util.Arrays.fill(pm, 0);
+        x[0] = soc;
+        pm[0] = initialSoc * initialSoc;
+        for (int i = 1; i < n; i++) {
+            pm[i * 4 + i] = 1e-6;
+        }
+    }
+
+    double measurementVariance() {
+        return measurement * measurement;
+    }
+
+    double socVariancePerSecond() {
+        return socPerSqrtSecond * socPerSqrtSecond;
+    }
+
+    double rcVariancePerSecond() {
+        return rcPerSqrtSecond * rcPerSqrtSecond;
+    }
+
     public static Noise defaults() {
         return new Noise(1e-6, 1e-4, 0.03, 0.2);
     }

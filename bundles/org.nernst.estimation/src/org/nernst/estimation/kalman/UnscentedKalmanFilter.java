@@ -47,17 +47,11 @@ public final class UnscentedKalmanFilter {
     }
 
     public void run(double[] time, double[] currentCharge, double[] voltage, double initialSoc, SocTrace out) {
-        java.util.Arrays.fill(x, 0);
-        java.util.Arrays.fill(pm, 0);
-        x[0] = initialSoc;
-        pm[0] = noise.initialSoc() * noise.initialSoc();
-        for (int i = 1; i < n; i++) {
-            pm[i * 4 + i] = 1e-6;
-        }
+        noise.start(x, pm, n, initialSoc);
         double q = p.capacityAh() * 3600;
-        double rm = noise.measurement() * noise.measurement();
-        double qs = noise.socPerSqrtSecond() * noise.socPerSqrtSecond();
-        double qv = noise.rcPerSqrtSecond() * noise.rcPerSqrtSecond();
+        double rm = noise.measurementVariance();
+        double qs = noise.socVariancePerSecond();
+        double qv = noise.rcVariancePerSecond();
         int len = time.length;
         for (int k = 0; k < len; k++) {
             double cur = -currentCharge[k];

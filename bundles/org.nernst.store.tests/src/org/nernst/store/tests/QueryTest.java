@@ -1,5 +1,6 @@
 package org.nernst.store.tests;
 
+import org.nernst.conformance.TestData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,7 +29,7 @@ import org.nernst.store.ImportSource;
 class QueryTest {
 
     private static Table arbin() throws Exception {
-        Path csv = SharedData.folder("cycler-samples/arbin").resolve("FastCharge_000025_CH8.csv");
+        Path csv = TestData.folder("cycler-samples/arbin").resolve("FastCharge_000025_CH8.csv");
         return new CsvReader(',', Set.of(), w -> { }).read(csv, ProgressMonitor.none());
     }
 

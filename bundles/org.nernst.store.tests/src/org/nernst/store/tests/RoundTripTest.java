@@ -1,5 +1,6 @@
 package org.nernst.store.tests;
 
+import org.nernst.conformance.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +99,7 @@ class RoundTripTest {
 
     @Test
     void theFileHashIsTheSha256OfItsBytes() throws Exception {
-        Path csv = SharedData.folder("cycler-samples/arbin").resolve("FastCharge_000025_CH8.csv");
+        Path csv = TestData.folder("cycler-samples/arbin").resolve("FastCharge_000025_CH8.csv");
         // sha256sum FastCharge_000025_CH8.csv
         assertEquals("7531313424b492fc50fc11d35c7ef3f1019ef60560489e258b02012f54c29c95", ImportSource.ofFile(csv).sha256());
         assertEquals(csv.toAbsolutePath().normalize().toString(), ImportSource.ofFile(csv).name());

@@ -1,5 +1,7 @@
 package org.nernst.store.tests;
 
+import org.nernst.conformance.TestData;
+import org.nernst.conformance.Workflows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +38,7 @@ import org.nernst.store.CellStore;
 class StoreNodesTest {
 
     private static String arbinCsv() {
-        return SharedData.folder("cycler-samples/arbin").resolve("FastCharge_000025_CH8.csv").toString();
+        return TestData.folder("cycler-samples/arbin").resolve("FastCharge_000025_CH8.csv").toString();
     }
 
     private static List<WorkflowNode> csvImportQuery(Path store) {
@@ -53,7 +55,7 @@ class StoreNodesTest {
     void csvThenImportThenQueryAndTheSecondRunAddsNothing(@TempDir Path dir) throws Exception {
         Path store = dir.resolve("ws/store/nernst.duckdb");
         List<String> messages = new ArrayList<>();
-        RunResult first = Runs.nodes(csvImportQuery(store), messages);
+        RunResult first = Workflows.nodes(csvImportQuery(store), messages);
         Table summary = first.value("store", "summary", Table.class);
         assertEquals("FastCharge_000025_CH8", summary.column("dataset").format(0), "named after the input table");
         assertEquals(248, summary.column("rows").asDouble(0));
@@ -66,7 +68,7 @@ class StoreNodesTest {
                 messages.toString());
 
         messages.clear();
-        RunResult second = Runs.nodes(csvImportQuery(store), messages);
+        RunResult second = Workflows.nodes(csvImportQuery(store), messages);
         Table again = second.value("store", "summary", Table.class);
         assertEquals(summary.column("id").asDouble(0), again.column("id").asDouble(0));
         assertEquals(0, again.column("added").asDouble(0));
@@ -102,8 +104,8 @@ class StoreNodesTest {
         Path store = dir.resolve("s.duckdb");
         Path other = dir.resolve("other.duckdb");
         Path parquet = dir.resolve("out/ch8.parquet");
-        Runs.nodes(csvImportQuery(store).subList(0, 2), new ArrayList<>());
-        RunResult r = Runs.nodes(List.of(
+        Workflows.nodes(csvImportQuery(store).subList(0, 2), new ArrayList<>());
+        RunResult r = Workflows.nodes(List.of(
                 new WorkflowNode("export", "org.nernst.store.exportParquet", Map.of("store", store.toString(),
                         "dataset", "FastCharge_000025_CH8", "file", parquet.toString()), Map.of()),
                 new WorkflowNode("import", "org.nernst.store.importParquet", Map.of("store", other.toString(),
@@ -122,7 +124,7 @@ class StoreNodesTest {
     @Test
     void aRefusedQueryIsADataErrorOfTheNode(@TempDir Path dir) throws Exception {
         Path store = dir.resolve("s.duckdb");
-        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Runs.node("org.nernst.store.query",
+        NodeExecutionException e = assertThrows(NodeExecutionException.class, () -> Workflows.node("org.nernst.store.query",
                 Map.of("store", store.toString(), "sql", "DROP TABLE nernst_catalogue.imports")));
         DataException d = assertInstanceOf(DataException.class, e.getCause());
         assertEquals(store + ": query: only a SELECT query may run here (the store changes only through imports); "

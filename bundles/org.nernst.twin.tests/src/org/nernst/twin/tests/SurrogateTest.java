@@ -1,5 +1,6 @@
 package org.nernst.twin.tests;
 
+import org.nernst.conformance.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,7 +122,7 @@ class SurrogateTest {
 
     @Test
     void surrogatesTrainedOnRealDriveCyclesPredictTheVoltageOfUnseenOnes() throws Exception {
-        Path dir = SharedData.folder("panasonic-18650pf/25degC");
+        Path dir = TestData.folder("panasonic-18650pf/25degC");
         List<Table> parts = new ArrayList<>();
         for (String name : List.of("Cycle_1", "Cycle_2", "Cycle_3", "Cycle_4", "HWFTa", "_NN_")) {
             Table t = panasonic(file(dir, name));

@@ -34,4 +34,22 @@ final class Discharges {
         }
         throw new AssertionError("no cut-off within 100 h");
     }
+
+    /**
+     * Largest |V| difference (V) between the model's own step and the Hipparchus reference
+     * ({@link org.nernst.twin.model.OdeCellModel#integrate}) over a constant-current discharge from
+     * full, {@code steps} steps of {@code dt} seconds.
+     */
+    static double worstDifferenceFromReference(org.nernst.twin.model.OdeCellModel m, double current, int steps,
+            double dt) {
+        double[] fast = m.initialState(1.0, AMBIENT);
+        double[] reference = fast.clone();
+        double worst = 0;
+        for (int k = 0; k < steps; k++) {
+            m.advance(fast, current, AMBIENT, dt);
+            m.integrate(reference, current, AMBIENT, dt);
+            worst = Math.max(worst, Math.abs(m.voltage(fast, current) - m.voltage(reference, current)));
+        }
+        return worst;
+    }
 }

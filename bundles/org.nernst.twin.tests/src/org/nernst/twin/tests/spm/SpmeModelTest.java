@@ -80,15 +80,7 @@ class SpmeModelTest {
 
     @Test
     void implicitStepAgreesWithTheHipparchusReferenceWithinOneMillivolt() {
-        SpmeModel m = new SpmeModel(CHEN, 20);
-        double[] fast = m.initialState(1.0, 25);
-        double[] reference = fast.clone();
-        double worst = 0;
-        for (int k = 0; k < 340; k++) {
-            m.advance(fast, ONE_C, 25, 10);
-            m.integrate(reference, ONE_C, 25, 10);
-            worst = Math.max(worst, Math.abs(m.voltage(fast, ONE_C) - m.voltage(reference, ONE_C)));
-        }
+        double worst = Discharges.worstDifferenceFromReference(new SpmeModel(CHEN, 20), ONE_C, 340, 10);
         assertTrue(worst < 1e-3, "largest difference " + worst * 1e3 + " mV");
     }
 
