@@ -1,0 +1,318 @@
+package org.nernst.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.nernst.core.exec.Result;
+import org.nernst.core.table.Table;
+import org.nernst.core.workflow.WorkflowJson;
+import org.nernst.ui.internal.WorkflowHandlers;
+import org.nernst.ui.internal.editor.EditorRecovery;
+import org.nernst.ui.internal.editor.WorkflowEditor;
+import org.nernst.ui.internal.explorer.ImportDatasetWizard;
+import org.nernst.ui.internal.explorer.Workspace;
+import org.nernst.ui.internal.explorer.WorkspaceView;
+import org.nernst.ui.internal.help.HelpView;
+import org.nernst.ui.internal.model.NodeState;
+import org.nernst.ui.internal.model.Recovery;
+import org.nernst.ui.internal.model.WorkflowDocument;
+import org.nernst.ui.internal.run.RunWorkflowJob;
+import org.nernst.ui.internal.welcome.ExampleGallery;
+import org.nernst.ui.internal.welcome.WelcomeView;
+
+/**
+ * The real workbench under Xvfb, part B: crash recovery of unsaved edits, the welcome page's
+ * example gallery, the Help view, the import wizard and the workspace explorer.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchToolsTest {
+    private static IWorkbenchPage page;
+
+    @BeforeAll
+    static void startTheWorkbench() throws Exception {
+        WorkbenchFixture.start();
+        page = Ui.call(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage());
+    }
+
+    @AfterAll
+    static void closeWithoutSaving() throws InterruptedException {
+        EditorRecovery.answer = null;
+        if (page != null) {
+            Ui.run(() -> page.closeAllEditors(false));
+        }
+        WorkbenchFixture.stop();
+    }
+
+    private static WorkflowEditor open(Path file) {
+        return Ui.call(() -> (WorkflowEditor) WorkflowHandlers.open(page, file));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends IViewPart> T view(String id) {
+        return (T) Ui.call(() -> page.showView(id));
+    }
+
+    private static Path workspaceCopy(String name) throws Exception {
+        Path f = Workspace.folder().resolve("tests").resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.copy(Fixtures.example(), f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return f;
+    }
+
+    // ---- 1. autosave and recovery ----
+
+    @Test
+    @Order(1)
+    void unsavedEditsLeftByACrashAreOfferedAndRestoredOnReopenAndASaveRemovesTheCopy() throws Exception {
+        Path file = workspaceCopy("recover.workflow.json");
+        byte[] original = Files.readAllBytes(file);
+        WorkflowEditor editor = open(file);
+        WorkflowDocument doc = editor.document();
+        Ui.run(() -> {
+            doc.setParameter("rf", "trees", "120");
+            doc.move("gpr", 300, 420);
+            doc.rename("cells", "Eight NASA cells");
+        });
+        String edited = Ui.call(doc::text);
+        Path copy = editor.recovery().copy();
+        // the copy is written a few seconds after the last change: wait for the writer, not a clock
+        Job.getJobManager().join(Recovery.FAMILY, null);
+        assertEquals(edited, Files.readString(copy, StandardCharsets.UTF_8), "the copy holds the unsaved document");
+        assertTrue(copy.startsWith(Workspace.recovery()), copy + " lies in the workspace's metadata");
+        assertArrayEquals(original, Files.readAllBytes(file), "the user's file is not touched by autosave");
+
+        // a crash ends the session without closing the editor, so the copy stays on disk; closing
+        // on purpose removes it. Keep the disk state the crash would leave, close, and put it back.
+        Path source = copy.resolveSibling(copy.getFileName().toString().replace(".workflow.json", ".source"));
+        byte[] crashCopy = Files.readAllBytes(copy);
+        byte[] crashSource = Files.readAllBytes(source);
+        Ui.run(() -> page.closeEditor(editor, false));
+        assertFalse(Files.exists(copy), "closing without saving on purpose discards the copy");
+        Files.write(copy, crashCopy);
+        Files.write(source, crashSource);
+        assertEquals(List.of(file.toAbsolutePath().normalize()), Recovery.filesWithCopies(Workspace.recovery()),
+                "the next start finds the workflow to reopen");
+
+        AtomicReference<Recovery.Pending> asked = new AtomicReference<>();
+        EditorRecovery.answer = p -> {
+            asked.set(p);
+            return true;
+        };
+        WorkflowEditor reopened = open(file);
+        assertEquals(file.toAbsolutePath().normalize(), asked.get().file(), "the user was asked about this file");
+        assertEquals(edited, Ui.call(() -> reopened.document().text()), "the restored document is the edited one");
+        assertTrue(Ui.call(reopened::isDirty), "restored edits are unsaved edits");
+        assertArrayEquals(original, Files.readAllBytes(file));
+
+        Ui.run(() -> reopened.doSave(null));
+        Job.getJobManager().join(Recovery.FAMILY, null);
+        assertEquals(edited, Files.readString(file, StandardCharsets.UTF_8));
+        assertFalse(Files.exists(copy), "a save leaves no recovery copy");
+        assertEquals(List.of(), Recovery.filesWithCopies(Workspace.recovery()));
+        Ui.run(() -> page.closeEditor(reopened, false));
+    }
+
+    @Test
+    @Order(2)
+    void aDeclinedRecoveryCopyIsDiscardedAndTheFileOpensAsSaved() throws Exception {
+        Path file = workspaceCopy("declined.workflow.json");
+        WorkflowEditor editor = open(file);
+        Ui.run(() -> editor.document().setParameter("rf", "trees", "77"));
+        Path copy = editor.recovery().copy();
+        editor.recovery().flush();
+        byte[] crashCopy = Files.readAllBytes(copy);
+        Path source = copy.resolveSibling(copy.getFileName().toString().replace(".workflow.json", ".source"));
+        byte[] crashSource = Files.readAllBytes(source);
+        Ui.run(() -> page.closeEditor(editor, false));
+        Files.write(copy, crashCopy);
+        Files.write(source, crashSource);
+
+        EditorRecovery.answer = p -> false;
+        WorkflowEditor reopened = open(file);
+        assertFalse(Ui.call(reopened::isDirty));
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), Ui.call(() -> reopened.document().text()));
+        assertFalse(Files.exists(copy), "a declined copy is not offered again");
+        Ui.run(() -> page.closeEditor(reopened, false));
+    }
+
+    // ---- 2. welcome page and example gallery ----
+
+    @Test
+    @Order(3)
+    void theWelcomePageListsEveryShippedExampleAndOpensACopyOfEachWithItsNodes() throws Exception {
+        WelcomeView welcome = view(WelcomeView.ID);
+        Path examples = Fixtures.example().getParent();
+        List<String> expected;
+        try (Stream<Path> s = Files.list(examples)) {
+            expected = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".workflow.json")).sorted().toList();
+        }
+        List<ExampleGallery.Example> listed = welcome.examples();
+        assertEquals(expected, listed.stream().map(ExampleGallery.Example::fileName).toList());
+        assertEquals(List.of("arbin-store.workflow.json", "nasa-soh.workflow.json", "panasonic-twin.workflow.json"),
+                expected, "the examples this test was written for");
+        List<Integer> counts = new ArrayList<>();
+        for (ExampleGallery.Example e : listed) {
+            assertFalse(e.description().isBlank(), e.fileName() + " has a description to show");
+            WorkflowEditor editor = Ui.call(() -> welcome.open(e));
+            Path copy = Workspace.workflows().resolve(e.fileName());
+            assertEquals(copy, editor.file(), "the example is opened from the user's workspace");
+            assertArrayEquals(Files.readAllBytes(examples.resolve(e.fileName())), Files.readAllBytes(copy));
+            int nodes = Ui.call(() -> editor.document().workflow().nodes().size());
+            assertEquals(WorkflowJson.read(examples.resolve(e.fileName())).nodes().size(), nodes);
+            counts.add(nodes);
+        }
+        assertEquals(List.of(3, 8, 11), counts);
+        Ui.run(() -> page.closeAllEditors(false));
+    }
+
+    @Test
+    @Order(4)
+    void theWelcomePageOpensOnTheFirstStartOnly() throws Exception {
+        var prefs = InstanceScope.INSTANCE.getNode("org.nernst.ui");
+        Ui.run(() -> {
+            IViewPart v = page.findView(WelcomeView.ID);
+            if (v != null) {
+                page.hideView(v);
+            }
+        });
+        prefs.remove("welcomeShown");
+        Ui.run(() -> WelcomeView.showOnFirstStart(page));
+        assertNotNull(Ui.call(() -> page.findView(WelcomeView.ID)), "shown on the first start");
+        Ui.run(() -> page.hideView(page.findView(WelcomeView.ID)));
+        Ui.run(() -> WelcomeView.showOnFirstStart(page));
+        assertNull(Ui.call(() -> page.findView(WelcomeView.ID)), "not shown again");
+    }
+
+    // ---- 3. help ----
+
+    @Test
+    @Order(5)
+    void selectingANodeInThePaletteOrOnTheCanvasShowsItsDescriptionParameterRangesAndPorts() throws Exception {
+        HelpView help = view(HelpView.ID);
+        WorkflowEditor editor = open(workspaceCopy("help.workflow.json"));
+        Ui.run(() -> {
+            page.activate(editor);
+            editor.palette().select(editor.palette().entry("org.nernst.ml.smile.randomForest").orElseThrow());
+        });
+        assertEquals("org.nernst.ml.smile.randomForest", Ui.call(() -> help.shown().id()));
+        String[] trees = Ui.call(() -> help.parameterRows()).stream().filter(r -> r[0].equals("trees")).findFirst()
+                .orElseThrow();
+        assertArrayEquals(new String[] { "trees", "integer", "1 … 5000", "300",
+                "number of trees; more trees give smoother predictions at higher cost" }, trees);
+        assertTrue(Ui.call(help::nodeText).contains("Average of many regression trees"), Ui.call(help::nodeText));
+
+        Ui.run(() -> {
+            editor.palette().search("");
+            editor.canvas().select("cells");
+        });
+        assertEquals("org.nernst.data.nasaPcoe", Ui.call(() -> help.shown().id()));
+        String text = Ui.call(help::nodeText);
+        assertTrue(text.contains("Outputs\n  • cycles (table) — one row per cycle"), text);
+        assertTrue(text.contains("  • timeseries (table)"), text);
+        List<String[]> rows = Ui.call(() -> help.parameterRows());
+        assertEquals(List.of("folder", "cells", "series"), rows.stream().map(r -> r[0]).toList());
+        assertEquals("discharge", rows.get(2)[3]);
+        Ui.run(() -> page.closeEditor(editor, false));
+    }
+
+    @Test
+    @Order(6)
+    void theUserGuideShowsTheWorkbenchPageFirstAsFormattedText() {
+        HelpView help = view(HelpView.ID);
+        List<String> titles = Ui.call(() -> help.pages().stream().map(p -> p.title()).toList());
+        assertEquals("The workbench", titles.get(0));
+        assertTrue(titles.size() >= 10, titles.toString());
+        Ui.run(() -> help.showPage(0));
+        String text = Ui.call(help::pageText);
+        assertTrue(text.startsWith("The workbench\n"), text.substring(0, 40));
+        assertTrue(text.contains("\nWorkflow editor (*.workflow.json)\n"), "headings without their # and code marks");
+        assertFalse(text.contains("**"), "bold markers removed");
+    }
+
+    // ---- 4. import wizard and workspace explorer ----
+
+    @Test
+    @Order(7)
+    void theImportWizardTurnsARealArbinExportIntoAWorkflowThatRuns() throws Exception {
+        Path arbin = Path.of(System.getProperty("nernst.data"), "cycler-samples", "arbin", "FastCharge_000025_CH8.csv");
+        assertTrue(Files.isRegularFile(arbin), "REAL DATA MISSING: " + arbin);
+        ImportDatasetWizard wizard = new ImportDatasetWizard();
+        WizardDialog dialog = Ui.call(() -> {
+            WizardDialog d = new WizardDialog(page.getWorkbenchWindow().getShell(), wizard);
+            d.setBlockOnOpen(false);
+            d.open();
+            return d;
+        });
+        List<String> suggested = Ui.call(() -> {
+            wizard.page().setData(arbin.toString());
+            return wizard.page().listed().subList(0, 3).stream().map(d -> d.id()).sorted().toList();
+        });
+        assertEquals(List.of("org.nernst.data.csv", "org.nernst.data.cycler", "org.nernst.data.mappedText"), suggested,
+                "the connectors that read .csv come first");
+        Ui.run(() -> {
+            wizard.page().selectConnector("org.nernst.data.cycler");
+            wizard.page().setWorkflowName("arbin-ch8");
+        });
+        assertTrue(Ui.call(wizard::canFinish));
+        // what the Finish button does
+        assertTrue(Ui.call(() -> wizard.performFinish() && dialog.close()));
+        Path created = wizard.created();
+        assertEquals(Workspace.workflows().resolve("arbin-ch8.workflow.json"), created);
+        var wf = WorkflowJson.read(created);
+        assertEquals(1, wf.nodes().size());
+        assertEquals("org.nernst.data.cycler", wf.nodes().get(0).type());
+        assertEquals(arbin.toAbsolutePath().normalize().toString(), wf.nodes().get(0).parameters().get("file"));
+
+        WorkflowEditor editor = wizard.editor();
+        assertEquals(created, editor.file(), "Finish opens the new workflow");
+        String node = wf.nodes().get(0).id();
+        RunWorkflowJob job = Ui.call(() -> editor.run(null));
+        job.join();
+        IStatus status = job.getResult();
+        assertTrue(status.isOK(), status.toString());
+        assertEquals(NodeState.DONE, Ui.call(() -> editor.document().state(node)));
+        Result out = Ui.call(() -> editor.document().runState().entry(node).outputs().get("table"));
+        Table t = (Table) out.value();
+        assertEquals(248, t.rowCount(), "every sample of the export");
+        assertEquals("FastCharge_000025_CH8", t.column("cell").format(0));
+
+        WorkspaceView explorer = view(WorkspaceView.ID);
+        Ui.run(explorer::refresh);
+        assertEquals(Workspace.folder(), explorer.root());
+        assertTrue(Ui.call(() -> explorer.children(explorer.root())).contains(Workspace.workflows()),
+                "the workspace shows its workflows folder");
+        assertTrue(Ui.call(() -> explorer.children(Workspace.workflows())).contains(created),
+                "and the imported workflow in it");
+        assertFalse(Ui.call(() -> explorer.children(explorer.root())).stream()
+                .anyMatch(p -> p.getFileName().toString().startsWith(".")), "metadata stays hidden");
+        Ui.run(() -> page.closeAllEditors(false));
+        Ui.run(() -> explorer.open(created));
+        assertEquals(created, Ui.call(() -> ((WorkflowEditor) page.getActiveEditor()).file()),
+                "double-clicking a workflow in the explorer opens it");
+    }
+}
