@@ -315,4 +315,102 @@ class WorkbenchToolsTest {
         assertEquals(created, Ui.call(() -> ((WorkflowEditor) page.getActiveEditor()).file()),
                 "double-clicking a workflow in the explorer opens it");
     }
+
+    // ---- 5. canvas polish ----
+
+    private static void mouse(WorkflowEditor editor, int type, int x, int y, int stateMask) {
+        org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+        e.button = 1;
+        e.x = x;
+        e.y = y;
+        e.stateMask = stateMask;
+        editor.canvas().notifyListeners(type, e);
+    }
+
+    private static void drag(WorkflowEditor editor, int x0, int y0, int x1, int y1) {
+        mouse(editor, org.eclipse.swt.SWT.MouseDown, x0, y0, 0);
+        mouse(editor, org.eclipse.swt.SWT.MouseMove, x1, y1, 0);
+        mouse(editor, org.eclipse.swt.SWT.MouseUp, x1, y1, 0);
+    }
+
+    @Test
+    @Order(8)
+    void theCanvasScrollsWhenTheZoomedGraphIsLargerThanTheView() throws Exception {
+        WorkflowEditor editor = open(workspaceCopy("scroll.workflow.json"));
+        var canvas = editor.canvas();
+        Ui.run(() -> {
+            page.activate(editor);
+            canvas.setZoom(3);
+        });
+        assertTrue(Ui.call(() -> canvas.getHorizontalBar().getVisible() && canvas.getVerticalBar().getVisible()),
+                "both scrollbars at 300 %");
+        // the rightmost node (the plots, at x = 700) ends at (700 + 180 + 40 margin) × 3 pixels
+        int maxX = Ui.call(() -> editor.document().workflow().nodes().stream().mapToInt(n -> n.x()).max().orElseThrow());
+        assertEquals((maxX + 180 + 40) * 3, (int) Ui.call(() -> canvas.getHorizontalBar().getMaximum()));
+        Ui.run(() -> canvas.scrollTo(300, 150));
+        assertEquals(new org.eclipse.swt.graphics.Point(300, 150), Ui.call(canvas::origin));
+        assertEquals(new org.eclipse.swt.graphics.Point(100, 50), Ui.call(() -> canvas.toModel(0, 0)),
+                "pointer positions follow the scroll position");
+        Ui.run(canvas::fit);
+        assertFalse(Ui.call(() -> canvas.getHorizontalBar().getVisible() || canvas.getVerticalBar().getVisible()),
+                "no scrollbars when the graph fits");
+        assertEquals(new org.eclipse.swt.graphics.Point(0, 0), Ui.call(canvas::origin));
+        Ui.run(() -> page.closeEditor(editor, false));
+    }
+
+    @Test
+    @Order(9)
+    void aRubberBandSelectsSeveralNodesThatMoveAndDeleteAsOneUndoableEdit() throws Exception {
+        WorkflowEditor editor = open(workspaceCopy("band.workflow.json"));
+        WorkflowDocument doc = editor.document();
+        String original = Ui.call(doc::text);
+        Ui.run(() -> {
+            page.activate(editor);
+            editor.canvas().setZoom(1);
+            editor.canvas().scrollTo(0, 0);
+            // from empty canvas left of the models (gpr at 260,260 and rf at 260,360) around both
+            drag(editor, 250, 245, 450, 400);
+        });
+        assertEquals(java.util.Set.of("gpr", "rf"), Ui.call(() -> editor.canvas().selectionSet()));
+
+        Ui.run(() -> drag(editor, 300, 270, 340, 290)); // grab gpr's title, move by (40, 20)
+        assertEquals(List.of(300, 280, 300, 380), Ui.call(() -> List.of(doc.workflow().node("gpr").orElseThrow().x(),
+                doc.workflow().node("gpr").orElseThrow().y(), doc.workflow().node("rf").orElseThrow().x(),
+                doc.workflow().node("rf").orElseThrow().y())), "both moved by the drag of one");
+        Ui.call(() -> doc.history().undo(doc.undoContext(), null, null));
+        assertEquals(original, Ui.call(doc::text), "one undo puts both back");
+
+        Ui.run(() -> {
+            editor.canvas().selectAll(List.of("gpr", "rf"));
+            org.eclipse.swt.widgets.Event key = new org.eclipse.swt.widgets.Event();
+            key.keyCode = org.eclipse.swt.SWT.DEL;
+            editor.canvas().notifyListeners(org.eclipse.swt.SWT.KeyDown, key);
+        });
+        assertEquals(List.of("cells", "features", "cv_gpr", "cv_rf", "plot_gpr", "plot_rf"),
+                Ui.call(() -> doc.workflow().nodes().stream().map(n -> n.id()).toList()));
+        assertFalse(Ui.call(() -> doc.workflow().node("cv_rf").orElseThrow().inputs().containsKey("estimator")),
+                "connections from the deleted nodes went with them");
+        Ui.call(() -> doc.history().undo(doc.undoContext(), null, null));
+        assertEquals(original, Ui.call(doc::text), "one undo restores both nodes and their connections");
+        Ui.run(() -> page.closeEditor(editor, false));
+    }
+
+    @Test
+    @Order(10)
+    void renamingANodeIsUndoableAndSavedAsItsLabel() throws Exception {
+        Path file = workspaceCopy("rename.workflow.json");
+        WorkflowEditor editor = open(file);
+        WorkflowDocument doc = editor.document();
+        Ui.run(() -> doc.rename("gpr", "  GP regressor  ")); // what Workflow → Rename Node… (F2) applies
+        assertEquals("GP regressor", Ui.call(() -> doc.workflow().node("gpr").orElseThrow().label()));
+        assertEquals("gpr", Ui.call(() -> doc.workflow().node("cv_gpr").orElseThrow().inputs().get("estimator").node()),
+                "connections keep the id");
+        Ui.call(() -> doc.history().undo(doc.undoContext(), null, null));
+        assertEquals("Gaussian process", Ui.call(() -> doc.workflow().node("gpr").orElseThrow().label()));
+        Ui.call(() -> doc.history().redo(doc.undoContext(), null, null));
+        Ui.run(() -> editor.doSave(null));
+        assertEquals("GP regressor", WorkflowJson.read(file).node("gpr").orElseThrow().label());
+        assertTrue(Files.readString(file).contains("\"label\": \"GP regressor\""), "saved as the node's label");
+        Ui.run(() -> page.closeEditor(editor, false));
+    }
 }

@@ -13,16 +13,15 @@ public final class CanvasHandlers {
     }
 
     /** Asks for a new display name of the selected node and applies it as an undoable edit. */
-    static void rename(WorkflowEditor editor, Shell shell) {
-        String id = editor.canvas().selection();
-        if (id == null) {
+    static void rename(org.nernst.ui.internal.model.WorkflowDocument document, String id, Shell shell) {
+        if (id == null || document.workflow().node(id).isEmpty()) {
             return;
         }
-        String current = editor.document().workflow().node(id).map(n -> n.label()).orElse("");
+        String current = document.workflow().node(id).map(n -> n.label()).orElse("");
         InputDialog d = new InputDialog(shell, "Rename Node", "Display name of '" + id
                 + "' (saved as its label; connections keep using the id; empty shows the node type):", current, null);
         if (d.open() == Window.OK) {
-            editor.document().rename(id, d.getValue());
+            document.rename(id, d.getValue());
         }
     }
 
@@ -30,7 +29,7 @@ public final class CanvasHandlers {
         @Override
         public Object execute(ExecutionEvent event) {
             if (HandlerUtil.getActiveEditor(event) instanceof WorkflowEditor e) {
-                rename(e, HandlerUtil.getActiveShell(event));
+                rename(e.document(), e.canvas().selection(), HandlerUtil.getActiveShell(event));
             }
             return null;
         }

@@ -89,6 +89,7 @@ public final class WorkflowEditor extends EditorPart {
         canvas = new WorkflowCanvas(sash, document);
         sash.setWeights(22, 78);
         palette.onSelect(d -> selection.set(new StructuredSelection(d)));
+        canvas.onRename(id -> CanvasHandlers.rename(document, id, getSite().getShell()));
         canvas.onSelection(id -> selection.set(id == null ? StructuredSelection.EMPTY
                 : new StructuredSelection(new NodeSelection(document, id))));
         canvas.onMessage(m -> getEditorSite().getActionBars().getStatusLineManager().setErrorMessage(
@@ -126,8 +127,7 @@ public final class WorkflowEditor extends EditorPart {
             @Override
             public void run() {
                 if (canvas.selection() != null) {
-                    document.removeNode(canvas.selection());
-                    canvas.select(null);
+                    canvas.deleteSelection();
                 }
             }
         };
