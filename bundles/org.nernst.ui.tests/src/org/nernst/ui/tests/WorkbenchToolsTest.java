@@ -123,7 +123,10 @@ class WorkbenchToolsTest {
             asked.set(p);
             return true;
         };
-        WorkflowEditor reopened = open(file);
+        // what the next start does (StartupActions): reopen each workflow with a copy, which asks
+        Ui.run(() -> EditorRecovery.reopenAfterCrash(page));
+        WorkflowEditor reopened = Ui.call(() -> (WorkflowEditor) page.getActiveEditor());
+        assertEquals(file.toAbsolutePath().normalize(), reopened.file().toAbsolutePath().normalize());
         assertEquals(file.toAbsolutePath().normalize(), asked.get().file(), "the user was asked about this file");
         assertEquals(edited, Ui.call(() -> reopened.document().text()), "the restored document is the edited one");
         assertTrue(Ui.call(reopened::isDirty), "restored edits are unsaved edits");
@@ -412,5 +415,73 @@ class WorkbenchToolsTest {
         assertEquals("GP regressor", WorkflowJson.read(file).node("gpr").orElseThrow().label());
         assertTrue(Files.readString(file).contains("\"label\": \"GP regressor\""), "saved as the node's label");
         Ui.run(() -> page.closeEditor(editor, false));
+    }
+
+    // ---- menus, registry, and a picture of the new views ----
+
+    @Test
+    @Order(11)
+    void theImportWizardIsInFileImportAndHelpCommandsOpenTheirViews() throws Exception {
+        var wizard = Ui.call(() -> PlatformUI.getWorkbench().getImportWizardRegistry()
+                .findWizard("org.nernst.ui.importDataset"));
+        assertNotNull(wizard, "registered for File → Import…");
+        assertTrue(Ui.call(() -> wizard.createWizard()) instanceof ImportDatasetWizard);
+        var handlers = PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class);
+        Ui.run(() -> {
+            for (String v : List.of(WelcomeView.ID, HelpView.ID)) {
+                IViewPart part = page.findView(v);
+                if (part != null) {
+                    page.hideView(part);
+                }
+            }
+        });
+        Ui.run(() -> {
+            try {
+                handlers.executeCommand("org.nernst.ui.showWelcome", null);
+                handlers.executeCommand("org.nernst.ui.showHelp", null);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertNotNull(Ui.call(() -> page.findView(WelcomeView.ID)), "Help → Welcome");
+        assertNotNull(Ui.call(() -> page.findView(HelpView.ID)), "Help → Node Help");
+    }
+
+    @Test
+    @Order(12)
+    void aScreenshotOfTheWelcomePageHelpViewAndWorkspaceIsSaved() throws Exception {
+        WelcomeView welcome = view(WelcomeView.ID);
+        WorkflowEditor editor = Ui.call(() -> welcome.open(welcome.examples().stream()
+                .filter(e -> e.fileName().equals("nasa-soh.workflow.json")).findFirst().orElseThrow()));
+        HelpView help = view(HelpView.ID);
+        view(WorkspaceView.ID);
+        Path shots = Path.of(System.getProperty("nernst.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        Path png = shots.resolve("workbench-welcome-help.png");
+        Ui.run(() -> {
+            page.activate(editor);
+            editor.canvas().select("gpr");
+            page.bringToTop(welcome);
+            page.bringToTop(help);
+            var shell = page.getWorkbenchWindow().getShell();
+            var screen = shell.getDisplay().getPrimaryMonitor().getBounds();
+            shell.setBounds(0, 0, Math.min(1600, screen.width), Math.min(1000, screen.height));
+            Ui.awaitPaint(editor.canvas());
+            editor.canvas().fit();
+            Ui.awaitPaint(editor.canvas());
+            var display = shell.getDisplay();
+            var size = shell.getSize();
+            var image = new org.eclipse.swt.graphics.Image(display, size.x, size.y);
+            var gc = new org.eclipse.swt.graphics.GC(display);
+            gc.copyArea(image, shell.getLocation().x, shell.getLocation().y);
+            gc.dispose();
+            var loader = new org.eclipse.swt.graphics.ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+            loader.save(png.toString(), org.eclipse.swt.SWT.IMAGE_PNG);
+            image.dispose();
+        });
+        assertEquals("org.nernst.ml.smile.gaussianProcess", Ui.call(() -> help.shown().id()));
+        assertArrayEquals(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, java.util.Arrays.copyOf(Files.readAllBytes(png), 4));
+        System.out.println("WorkbenchToolsTest: screenshot " + png);
     }
 }

@@ -81,6 +81,12 @@ public final class NodeHelp {
     }
 
     private static String num(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        // 1e-08 reads better than Java's 1.0E-8; 0.05 stays 0.05
+        return Math.abs(d) < 1e-3 || Math.abs(d) >= 1e15
+                ? String.format(java.util.Locale.ROOT, "%.3g", d).replaceFirst("\\.?0+e", "e")
+                : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }
