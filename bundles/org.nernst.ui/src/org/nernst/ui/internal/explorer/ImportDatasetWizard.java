@@ -83,6 +83,9 @@ public final class ImportDatasetWizard extends Wizard implements IImportWizard {
             var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
             if (window != null && window.getActivePage() != null) {
                 editor = (WorkflowEditor) WorkflowHandlers.open(window.getActivePage(), target);
+                if (window.getActivePage().findView(WorkspaceView.ID) instanceof WorkspaceView v) {
+                    v.refresh();
+                }
             }
             return true;
         } catch (IOException | IllegalArgumentException | PartInitException e) {

@@ -111,6 +111,10 @@ public final class WelcomeView extends ViewPart {
     public WorkflowEditor open(ExampleGallery.Example e) {
         try {
             Path copy = ExampleGallery.copyToWorkspace(e);
+            if (getSite().getPage().findView(org.nernst.ui.internal.explorer.WorkspaceView.ID)
+                    instanceof org.nernst.ui.internal.explorer.WorkspaceView v) {
+                v.refresh();
+            }
             return (WorkflowEditor) WorkflowHandlers.open(getSite().getPage(), copy);
         } catch (IOException | PartInitException ex) {
             MessageDialog.openError(getSite().getShell(), "Cannot open example", ex.getMessage());
