@@ -27,7 +27,7 @@ public final class NernstPerspective implements IPerspectiveFactory {
         bottom.addView(TableResultView.ID);
         bottom.addView(PROGRESS_VIEW);
         bottom.addPlaceholder(HelpView.ID);
-        layout.addView(WorkspaceView.ID, IPageLayout.LEFT, 0.16f, editor);
+        layout.addView(WorkspaceView.ID, IPageLayout.LEFT, 0.2f, editor);
         layout.addShowViewShortcut(ParametersView.ID);
         layout.addShowViewShortcut(TableResultView.ID);
         layout.addShowViewShortcut(ChartResultView.ID);

@@ -383,6 +383,8 @@ public final class WorkflowCanvas extends Canvas {
                     document.workflow().node(id).ifPresent(n -> to.put(id, new int[] { n.x() + d.x, n.y() + d.y }));
                 }
                 document.moveAll(to);
+            } else if (movingId != null && movingGroup.size() > 1) {
+                select(movingId); // a click without a drag on one of several selected nodes selects just it
             } else if (movingId != null && movePosition != null) {
                 document.move(movingId, movePosition.x, movePosition.y);
             } else if (wireFrom != null || unplugFrom != null) {
