@@ -382,6 +382,12 @@ class WorkbenchToolsTest {
                 doc.workflow().node("rf").orElseThrow().y())), "both moved by the drag of one");
         Ui.call(() -> doc.history().undo(doc.undoContext(), null, null));
         assertEquals(original, Ui.call(doc::text), "one undo puts both back");
+        Ui.run(() -> {
+            mouse(editor, org.eclipse.swt.SWT.MouseDown, 300, 370, 0); // rf, still selected with gpr
+            mouse(editor, org.eclipse.swt.SWT.MouseUp, 300, 370, 0);
+        });
+        assertEquals(java.util.Set.of("rf"), Ui.call(() -> editor.canvas().selectionSet()),
+                "a click without a drag selects just the clicked node");
 
         Ui.run(() -> {
             editor.canvas().selectAll(List.of("gpr", "rf"));

@@ -100,7 +100,8 @@ public final class Recovery {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.source")) {
             for (Path s : ds) {
                 Path f = Path.of(Files.readString(s, StandardCharsets.UTF_8).strip());
-                if (find(folder, f).isPresent()) {
+                // a workflow file deleted since cannot be reopened; its copy stays for a manual rescue
+                if (Files.isRegularFile(f) && find(folder, f).isPresent()) {
                     out.add(f);
                 }
             }
