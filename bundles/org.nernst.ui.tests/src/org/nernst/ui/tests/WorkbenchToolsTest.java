@@ -280,15 +280,20 @@ class WorkbenchToolsTest {
         Ui.run(() -> {
             wizard.page().selectConnector("org.nernst.data.cycler");
             wizard.page().setWorkflowName("arbin-ch8");
+            wizard.page().setStoreDataset("arbin ch8");
         });
+        assertFalse(Ui.call(wizard::canFinish), "a dataset name must be an SQL name");
+        Ui.run(() -> wizard.page().setStoreDataset("arbin_ch8"));
         assertTrue(Ui.call(wizard::canFinish));
         // what the Finish button does
         assertTrue(Ui.call(() -> wizard.performFinish() && dialog.close()));
         Path created = wizard.created();
         assertEquals(Workspace.workflows().resolve("arbin-ch8.workflow.json"), created);
         var wf = WorkflowJson.read(created);
-        assertEquals(1, wf.nodes().size());
+        assertEquals(2, wf.nodes().size(), "the reader and the store import");
         assertEquals("org.nernst.data.cycler", wf.nodes().get(0).type());
+        assertEquals("org.nernst.store.import", wf.nodes().get(1).type());
+        assertEquals("arbin_ch8", wf.nodes().get(1).parameters().get("dataset"));
         assertEquals(arbin.toAbsolutePath().normalize().toString(), wf.nodes().get(0).parameters().get("file"));
 
         WorkflowEditor editor = wizard.editor();
@@ -303,6 +308,9 @@ class WorkbenchToolsTest {
         Table t = (Table) out.value();
         assertEquals(248, t.rowCount(), "every sample of the export");
         assertEquals("FastCharge_000025_CH8", t.column("cell").format(0));
+        Table summary = (Table) Ui.call(() -> editor.document().runState().entry("store").outputs().get("summary")).value();
+        assertEquals("arbin_ch8", summary.column("dataset").format(0));
+        assertEquals("248", summary.column("rows").format(0), "every sample stored");
 
         WorkspaceView explorer = view(WorkspaceView.ID);
         Ui.run(explorer::refresh);

@@ -70,6 +70,20 @@ public final class DatasetImport {
      * @throws IllegalArgumentException if the connector has no path parameter or the data does not exist
      */
     public static Workflow createWorkflow(NodeDescriptor connector, Path data, Path target) throws IOException {
+        return createWorkflow(connector, data, target, null);
+    }
+
+    /** The store's import node, which the wizard can add after the reader. */
+    public static final String STORE_IMPORT = "org.nernst.store.import";
+
+    /**
+     * As {@link #createWorkflow(NodeDescriptor, Path, Path)}; with a {@code storeDataset} name, a
+     * {@code org.nernst.store.import} node after the reader stores its first table output in the
+     * workspace store under that name when the workflow runs (the store recognises data it holds
+     * already, so running again adds nothing).
+     */
+    public static Workflow createWorkflow(NodeDescriptor connector, Path data, Path target, String storeDataset)
+            throws IOException {
         if (!Files.exists(data)) {
             throw new IllegalArgumentException(data + " does not exist");
         }
@@ -85,8 +99,18 @@ public final class DatasetImport {
                 .replaceAll("[^A-Za-z0-9_.\\-]", "-").replaceFirst("^[^A-Za-z0-9]+", "");
         WorkflowNode node = new WorkflowNode(id.isEmpty() || !Character.isLetter(id.charAt(0)) ? "reader" : id,
                 connector.id(), abs.getFileName().toString(), params, Map.of(), true, 40, 40);
-        Workflow wf = new Workflow(name.isEmpty() ? "import" : name,
-                "Reads " + abs.getFileName() + " with the " + connector.label() + " connector.", 42, List.of(node));
+        List<WorkflowNode> nodes = new ArrayList<>(List.of(node));
+        String description = "Reads " + abs.getFileName() + " with the " + connector.label() + " connector";
+        if (storeDataset != null && !storeDataset.isBlank()) {
+            String table = connector.outputs().stream().filter(o -> o.type().equals(org.nernst.core.node.PortType.TABLE))
+                    .map(o -> o.name()).findFirst().orElseThrow(
+                            () -> new IllegalArgumentException(connector.label() + " has no table output to store"));
+            nodes.add(new WorkflowNode("store", STORE_IMPORT, "Store as " + storeDataset.strip(),
+                    Map.of("dataset", storeDataset.strip()),
+                    Map.of("table", new org.nernst.core.workflow.PortRef(node.id(), table)), false, 300, 40));
+            description += " and stores its " + table + " in the workspace store as dataset " + storeDataset.strip();
+        }
+        Workflow wf = new Workflow(name.isEmpty() ? "import" : name, description + ".", 42, nodes);
         Files.createDirectories(target.toAbsolutePath().getParent());
         WorkflowJson.save(wf, target);
         return wf;

@@ -78,7 +78,7 @@ public final class ImportDatasetWizard extends Wizard implements IImportWizard {
     public boolean performFinish() {
         try {
             Path target = Workspace.freeFile(Workspace.workflows(), page.workflowName());
-            DatasetImport.createWorkflow(page.connector(), page.data(), target);
+            DatasetImport.createWorkflow(page.connector(), page.data(), target, page.storeDataset());
             created = target;
             var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
             if (window != null && window.getActivePage() != null) {
@@ -100,6 +100,8 @@ public final class ImportDatasetWizard extends Wizard implements IImportWizard {
         private org.eclipse.swt.widgets.List connectors;
         private Label connectorHelp;
         private Text name;
+        private Button store;
+        private Text dataset;
         private List<NodeDescriptor> shown = List.of();
 
         Page() {
@@ -147,6 +149,21 @@ public final class ImportDatasetWizard extends Wizard implements IImportWizard {
             new Label(c, SWT.NONE).setText("Workflow:");
             name = new Text(c, SWT.BORDER);
             name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+            new Label(c, SWT.NONE);
+            store = new Button(c, SWT.CHECK);
+            store.setText("and store the table in the workspace store as dataset:");
+            dataset = new Text(c, SWT.BORDER);
+            dataset.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+            boolean storeInstalled = registry.find(DatasetImport.STORE_IMPORT).isPresent();
+            store.setEnabled(storeInstalled);
+            store.setToolTipText(storeInstalled ? "Adds a 'Store table' node after the reader"
+                    : "The store bundle (org.nernst.store) is not installed");
+            dataset.setEnabled(false);
+            store.addListener(SWT.Selection, e -> {
+                dataset.setEnabled(store.getSelection());
+                check();
+            });
+            dataset.addListener(SWT.Modify, e -> check());
             data.addListener(SWT.Modify, e -> dataChanged());
             connectors.addListener(SWT.Selection, e -> check());
             name.addListener(SWT.Modify, e -> check());
@@ -178,6 +195,18 @@ public final class ImportDatasetWizard extends Wizard implements IImportWizard {
 
         public void setWorkflowName(String n) {
             name.setText(n);
+        }
+
+        /** Ticks "and store …" with a dataset name, or unticks it for {@code null}. */
+        public void setStoreDataset(String name) {
+            store.setSelection(name != null);
+            dataset.setEnabled(name != null);
+            dataset.setText(name == null ? "" : name);
+            check();
+        }
+
+        String storeDataset() {
+            return store.getSelection() ? dataset.getText().strip() : null;
         }
 
         Path data() {
@@ -220,6 +249,8 @@ public final class ImportDatasetWizard extends Wizard implements IImportWizard {
                     : !Files.exists(Path.of(text)) ? text + " does not exist."
                     : i < 0 ? "Choose the connector that reads it."
                     : workflowName().isEmpty() ? "Name the workflow."
+                    : store.getSelection() && !dataset.getText().strip().matches("[A-Za-z_][A-Za-z0-9_]*")
+                            ? "Name the dataset with letters, digits and _ (it becomes an SQL table name)."
                     : null;
             setErrorMessage(text.isEmpty() ? null : problem);
             setPageComplete(problem == null);
