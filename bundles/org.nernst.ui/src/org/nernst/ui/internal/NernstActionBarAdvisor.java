@@ -26,6 +26,7 @@ final class NernstActionBarAdvisor extends ActionBarAdvisor {
     protected void makeActions(IWorkbenchWindow window) {
         register(ActionFactory.SAVE.create(window));
         register(ActionFactory.SAVE_AS.create(window));
+        register(ActionFactory.IMPORT.create(window));
         register(ActionFactory.QUIT.create(window));
         register(ActionFactory.UNDO.create(window));
         register(ActionFactory.REDO.create(window));
@@ -41,6 +42,8 @@ final class NernstActionBarAdvisor extends ActionBarAdvisor {
         file.add(getAction(ActionFactory.SAVE.getId()));
         file.add(getAction(ActionFactory.SAVE_AS.getId()));
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(new Separator());
+        file.add(getAction(ActionFactory.IMPORT.getId()));
         file.add(new Separator());
         file.add(getAction(ActionFactory.QUIT.getId()));
         MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);

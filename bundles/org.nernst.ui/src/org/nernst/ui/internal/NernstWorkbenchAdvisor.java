@@ -60,6 +60,7 @@ public final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        StartupActions.run(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage());
         openWorkflowArguments();
         afterStartup.run();
         String shot = System.getProperty("nernst.smokeTest");

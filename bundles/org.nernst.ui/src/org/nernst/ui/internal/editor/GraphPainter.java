@@ -53,18 +53,20 @@ final class GraphPainter {
      * away), with a dashed wire from {@code wire} to {@code pointer} while one is drawn, and the
      * message along the bottom.
      */
-    void paint(GC gc, Rectangle area, double zoom, Map<String, NodeFigure> figures, String selected,
-            PortRef hiddenInput, PortRef wire, Point pointer, String message) {
+    void paint(GC gc, Rectangle area, double zoom, Point origin, Map<String, NodeFigure> figures,
+            java.util.Set<String> selected, PortRef hiddenInput, PortRef wire, Point pointer, String message) {
         gc.setBackground(BACKGROUND);
         gc.fillRectangle(area);
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         Transform t = new Transform(gc.getDevice());
+        // scrolled by origin (pixels), then zoomed: model point p is drawn at p * zoom - origin
+        t.translate(-origin.x, -origin.y);
         t.scale((float) zoom, (float) zoom);
         gc.setTransform(t);
         // only what intersects the damaged area is drawn: a 200-node graph paints as fast as its visible part
         Rectangle damage = gc.getClipping();
-        Rectangle visible = new Rectangle((int) (damage.x / zoom) - 2, (int) (damage.y / zoom) - 2,
+        Rectangle visible = new Rectangle((int) ((damage.x + origin.x) / zoom) - 2, (int) ((damage.y + origin.y) / zoom) - 2,
                 (int) Math.ceil(damage.width / zoom) + 4, (int) Math.ceil(damage.height / zoom) + 4);
         for (NodeFigure f : figures.values()) {
             for (Map.Entry<String, PortRef> in : f.node().inputs().entrySet()) {
@@ -83,7 +85,7 @@ final class GraphPainter {
         }
         for (NodeFigure f : figures.values()) {
             if (f.bounds().intersects(visible)) {
-                node(gc, f, f.node().id().equals(selected));
+                node(gc, f, selected.contains(f.node().id()));
             }
         }
         if (pointer != null && wire != null) {

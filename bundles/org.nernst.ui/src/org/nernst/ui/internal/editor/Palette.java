@@ -36,6 +36,8 @@ public final class Palette extends Composite {
     private final Text search;
     private final Tree tree;
     private final Consumer<NodeDescriptor> onAdd;
+    private Consumer<NodeDescriptor> onSelect = d -> {
+    };
 
     Palette(Composite parent, NodeRegistry registry, Consumer<NodeDescriptor> onAdd) {
         super(parent, SWT.NONE);
@@ -49,6 +51,7 @@ public final class Palette extends Composite {
         tree = new Tree(this, SWT.SINGLE | SWT.BORDER);
         tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         tree.addListener(SWT.DefaultSelection, e -> selected().ifPresent(onAdd));
+        tree.addListener(SWT.Selection, e -> selected().ifPresent(d -> onSelect.accept(d)));
         tree.addListener(SWT.MouseHover, e -> {
             TreeItem item = tree.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
             tree.setToolTipText(item != null && item.getData() instanceof NodeDescriptor d ? tooltip(d) : null);
@@ -91,6 +94,26 @@ public final class Palette extends Composite {
     public Optional<NodeDescriptor> entry(String typeId) {
         search(typeId);
         return visible().stream().filter(d -> d.id().equals(typeId)).findFirst();
+    }
+
+    /** Told when an entry is selected (the Help view describes it). */
+    void onSelect(Consumer<NodeDescriptor> listener) {
+        onSelect = listener;
+    }
+
+    /** Selects a node's entry as a click on it does. */
+    public void select(NodeDescriptor d) {
+        for (TreeItem kind : tree.getItems()) {
+            for (TreeItem cat : kind.getItems()) {
+                for (TreeItem n : cat.getItems()) {
+                    if (d.equals(n.getData())) {
+                        tree.setSelection(n);
+                        onSelect.accept(d);
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /** Adds a node as a double-click on its entry does. */

@@ -37,7 +37,9 @@ import org.eclipse.ui.part.EditorPart;
 import org.nernst.core.node.NodeDescriptor;
 import org.nernst.core.registry.NodeRegistry;
 import org.nernst.core.workflow.WorkflowNode;
+import org.nernst.ui.internal.model.Recovery;
 import org.nernst.ui.internal.model.WorkflowDocument;
+import org.nernst.ui.internal.explorer.Workspace;
 import org.nernst.ui.internal.run.RunWorkflowJob;
 
 /**
@@ -55,6 +57,8 @@ public final class WorkflowEditor extends EditorPart {
     private Palette palette;
     private final NodeSelectionProvider selection = new NodeSelectionProvider();
     private final AtomicBoolean redrawPending = new AtomicBoolean();
+    /** Recovery copies of unsaved edits (see {@link EditorRecovery}). */
+    private Recovery recovery;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -71,6 +75,7 @@ public final class WorkflowEditor extends EditorPart {
         } catch (org.nernst.core.workflow.WorkflowException e) {
             throw new PartInitException(e.getMessage(), e);
         }
+        recovery = EditorRecovery.attach(document, file, site.getShell());
         setInput(input);
         setPartName(input.getName());
         setTitleToolTip(file.toString());
@@ -83,6 +88,8 @@ public final class WorkflowEditor extends EditorPart {
         palette = new Palette(sash, document.registry(), this::addNode);
         canvas = new WorkflowCanvas(sash, document);
         sash.setWeights(22, 78);
+        palette.onSelect(d -> selection.set(new StructuredSelection(d)));
+        canvas.onRename(id -> CanvasHandlers.rename(document, id, getSite().getShell()));
         canvas.onSelection(id -> selection.set(id == null ? StructuredSelection.EMPTY
                 : new StructuredSelection(new NodeSelection(document, id))));
         canvas.onMessage(m -> getEditorSite().getActionBars().getStatusLineManager().setErrorMessage(
@@ -120,8 +127,7 @@ public final class WorkflowEditor extends EditorPart {
             @Override
             public void run() {
                 if (canvas.selection() != null) {
-                    document.removeNode(canvas.selection());
-                    canvas.select(null);
+                    canvas.deleteSelection();
                 }
             }
         };
@@ -158,6 +164,10 @@ public final class WorkflowEditor extends EditorPart {
 
     public Palette palette() {
         return palette;
+    }
+
+    public Recovery recovery() {
+        return recovery;
     }
 
     public Path file() {
@@ -202,6 +212,8 @@ public final class WorkflowEditor extends EditorPart {
             return;
         }
         file = Path.of(target);
+        recovery.close();
+        recovery = Recovery.attach(document, Workspace.recovery(), file);
         doSave(null);
         setInputWithNotify(new WorkflowEditorInput(file));
         setPartName(file.getFileName().toString());
@@ -224,6 +236,10 @@ public final class WorkflowEditor extends EditorPart {
 
     @Override
     public void dispose() {
+        // closed on purpose (saved, or the user chose not to save): the copy has nothing to offer
+        if (recovery != null) {
+            recovery.close();
+        }
         document.history().dispose(document.undoContext(), true, true, true);
         super.dispose();
     }

@@ -231,6 +231,68 @@ public final class WorkflowDocument {
                 Set.of());
     }
 
+    /** Moves several nodes at once (a rubber-band selection dragged together), as one undoable edit. */
+    public void moveAll(Map<String, int[]> positions) {
+        List<WorkflowNode> nodes = new ArrayList<>();
+        boolean moved = false;
+        for (WorkflowNode n : workflow.nodes()) {
+            int[] p = positions.get(n.id());
+            if (p != null && (n.x() != Math.max(0, p[0]) || n.y() != Math.max(0, p[1]))) {
+                n = copy(n, n.parameters(), n.inputs(), Math.max(0, p[0]), Math.max(0, p[1]));
+                moved = true;
+            }
+            nodes.add(n);
+        }
+        if (moved) {
+            execute("Move " + positions.size() + " nodes", with(nodes), Set.of());
+        }
+    }
+
+    /** Removes several nodes and every connection from them, as one undoable edit. */
+    public void removeNodes(Set<String> ids) {
+        ids.forEach(this::node);
+        List<WorkflowNode> nodes = new ArrayList<>();
+        Set<String> changed = new HashSet<>(ids);
+        for (WorkflowNode n : workflow.nodes()) {
+            if (ids.contains(n.id())) {
+                continue;
+            }
+            Map<String, PortRef> inputs = new LinkedHashMap<>(n.inputs());
+            if (inputs.values().removeIf(r -> ids.contains(r.node()))) {
+                changed.add(n.id());
+                n = copy(n, n.parameters(), inputs, n.x(), n.y());
+            }
+            nodes.add(n);
+        }
+        execute(ids.size() == 1 ? "Delete " + ids.iterator().next() : "Delete " + ids.size() + " nodes", with(nodes),
+                changed);
+    }
+
+    /**
+     * Gives a node a display name (saved as its {@code label}; blank removes it). The id, which
+     * connections refer to, stays as it is.
+     */
+    public void rename(String id, String label) {
+        WorkflowNode n = node(id);
+        String l = label == null ? "" : label.strip();
+        if (l.equals(n.label())) {
+            return;
+        }
+        WorkflowNode renamed = new WorkflowNode(n.id(), n.type(), l, n.parameters(), n.inputs(), n.save(), n.x(), n.y());
+        execute("Rename " + id, workflow.with(renamed), Set.of());
+    }
+
+    /**
+     * Replaces the whole workflow (unsaved edits restored from a recovery copy), as one undoable
+     * edit; the document stays dirty against the file on disk.
+     */
+    public void restore(Workflow recovered) {
+        Set<String> changed = new HashSet<>();
+        workflow.nodes().forEach(n -> changed.add(n.id()));
+        recovered.nodes().forEach(n -> changed.add(n.id()));
+        execute("Restore unsaved edits", recovered, changed);
+    }
+
     /** Lays the graph out in columns by depth, as one undoable edit. */
     public void autoLayout() {
         Map<String, int[]> pos = AutoLayout.positions(workflow);
