@@ -33,8 +33,12 @@ public final class ParityPlotRenderer {
             new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442) };
     private static final Color GUIDE = new Color(0x777777);
 
-    /** The two figures and the metrics shown in the parity legend. */
-    public record Figures(Figure parity, Figure residuals, RegressionMetrics metrics) {
+    /**
+     * The two figures, the metrics shown in the parity legend, and the legend entries of each (XChart
+     * draws text as outlines, so the images themselves cannot be searched for it).
+     */
+    public record Figures(Figure parity, Figure residuals, RegressionMetrics metrics, List<String> parityLegend,
+            List<String> residualLegend) {
     }
 
     private ParityPlotRenderer() {
@@ -101,7 +105,8 @@ public final class ParityPlotRenderer {
         FigureCanvas canvas = FigureCanvas.layout(1, 1, width, h, "", 16);
         String name = predicted + " vs " + actual;
         return new Figures(new Figure("parity " + name, canvas.png(List.of(parity)), canvas.svg(List.of(parity))),
-                new Figure("residuals " + name, canvas.png(List.of(residuals)), canvas.svg(List.of(residuals))), m);
+                new Figure("residuals " + name, canvas.png(List.of(residuals)), canvas.svg(List.of(residuals))), m,
+                List.copyOf(parity.getSeriesMap().keySet()), List.copyOf(residuals.getSeriesMap().keySet()));
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle) {

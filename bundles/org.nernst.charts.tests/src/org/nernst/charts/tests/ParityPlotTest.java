@@ -66,12 +66,11 @@ class ParityPlotTest {
             assertEquals(640, img.getHeight());
             assertTrue(fig.svg().contains("<svg"));
         }
-        assertTrue(f.parity().svg().contains("y = x"), "the identity line is in the legend");
-        assertTrue(f.parity().svg().contains("RMSE = 0.01581 Ah"), "RMSE in the legend");
-        assertTrue(f.parity().svg().contains("R²") || f.parity().svg().contains("R&#178;")
-                || f.parity().svg().contains("R\u00b2"), "R² in the legend");
-        assertTrue(f.residuals().svg().contains("measured − predicted") || f.residuals().svg().contains("measured"),
-                "residual axis title");
+        assertEquals(List.of("y = x", "n = 40, RMSE = 0.01581 Ah, MAE = 0.01500, R² = " + String.format(
+                java.util.Locale.ROOT, "%.4f", f.metrics().r2())), f.parityLegend());
+        assertEquals("zero", f.residualLegend().get(0));
+        // SSres = 40 × 0.00025 = 0.01; SStot = 0.01² × Σ(i − 19.5)² = 1e-4 × 5330
+        assertEquals(1 - 0.01 / 0.533, f.metrics().r2(), 1e-12);
         Path out = CapacityFade.artifactDir().resolve("parity-test.png");
         Files.createDirectories(out.getParent());
         Files.write(out, f.parity().png());
@@ -87,8 +86,13 @@ class ParityPlotTest {
         Map<String, Object> out = node.execute(new Context(d, p, predictions()));
         Figure parity = assertInstanceOf(Figure.class, out.get("parity"));
         assertInstanceOf(Figure.class, out.get("residuals"));
-        assertTrue(parity.svg().contains("B0005") && parity.svg().contains("B0006"), "one legend entry per cell");
-        assertTrue(parity.svg().contains("RMSE"), "the metrics stay in the legend when coloured by group");
+        assertEquals(600, ImageIO.read(new ByteArrayInputStream(parity.png())).getWidth());
+        // the same table through the renderer with the defaulted predicted column: one legend entry per cell
+        List<String> legend = ParityPlotRenderer.render(predictions(), "capacity", "capacity_predicted", "cell", "",
+                600, 0).parityLegend();
+        assertEquals("y = x", legend.get(0));
+        assertEquals(List.of("B0005", "B0006"), legend.subList(1, 3));
+        assertTrue(legend.get(3).startsWith("n = 40, RMSE"), "the metrics stay in the legend: " + legend);
     }
 
     @Test
