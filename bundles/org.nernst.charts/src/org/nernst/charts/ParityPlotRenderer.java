@@ -97,6 +97,8 @@ public final class ParityPlotRenderer {
         XYChart residuals = chart(title.isEmpty() ? "Residuals of " + predicted : title + " — residuals",
                 "predicted" + unit, "measured − predicted" + unit);
         double pmin = min(ys), pmax = max(ys);
+        // residuals fill the plot's width: the legend goes below it instead of over the points
+        residuals.getStyler().setLegendPosition(LegendPosition.OutsideS);
         XYSeries zero = residuals.addSeries("zero", new double[] { pmin, pmax }, new double[] { 0, 0 });
         guide(zero);
         points(residuals, byGroup, g == null ? stats : null, true);
