@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.nernst.core.ml.ConfiguredEstimator;
 import org.nernst.core.ml.Prediction;
+import org.nernst.core.ml.Task;
 import org.nernst.core.ml.TrainedModel;
 import org.nernst.core.ml.TrainingSet;
 import org.nernst.core.node.DataException;
@@ -66,8 +67,11 @@ public final class EstimatorConformance {
         return registry.nodes().stream().filter(d -> d.kind() == NodeKind.ESTIMATOR).toList();
     }
 
-    /** The checks for one estimator. */
+    /** The checks for one estimator: {@link ClassifierConformance} for a classifier (since 0.3). */
     public static Stream<DynamicNode> checks(NodeRegistry registry, NodeDescriptor d) {
+        if (Task.parse(d.attributes().get("task")) == Task.CLASSIFICATION) {
+            return ClassifierConformance.checks(registry, d);
+        }
         return Stream.of(
                 dynamicTest("fits tiny data better than predicting the mean", () -> fitsBetterThanTheMean(registry, d)),
                 dynamicTest("same seed gives the same predictions", () -> sameSeedSamePredictions(registry, d)),
@@ -199,7 +203,7 @@ public final class EstimatorConformance {
         assertEquals(probeRows().length, p.mean().length);
     }
 
-    private static TrainedModel fit(NodeRegistry registry, NodeDescriptor d, TrainingSet data, long seed) throws Exception {
+    static TrainedModel fit(NodeRegistry registry, NodeDescriptor d, TrainingSet data, long seed) throws Exception {
         return configured(registry, d).fit(data, seed, ProgressMonitor.none());
     }
 
@@ -218,7 +222,7 @@ public final class EstimatorConformance {
         return new TrainingSet(x, y, List.of("x1", "x2", "x3"), "y");
     }
 
-    private static double[][] probeRows() {
+    static double[][] probeRows() {
         return new double[][] { { 0, 0, 0 }, { 0.5, -0.5, 0.2 }, { -0.9, 0.3, -0.4 }, { 0.8, 0.8, 0.8 } };
     }
 
@@ -226,14 +230,14 @@ public final class EstimatorConformance {
      * Equal up to the last bits: estimators that factorize matrices with native BLAS/LAPACK may round
      * differently in the 15th digit depending on memory alignment, which is not a change of model.
      */
-    private static void assertClose(double[] expected, double[] actual, String what) {
+    static void assertClose(double[] expected, double[] actual, String what) {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], 1e-9 * (1 + Math.abs(expected[i])), what + " of probe row " + i);
         }
     }
 
-    private static double[][] deepCopy(double[][] a) {
+    static double[][] deepCopy(double[][] a) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             c[i] = a[i].clone();

@@ -44,7 +44,11 @@ class ContributionsTest {
                 "org.nernst.estimation.ekf", "org.nernst.estimation.ukf", "org.nernst.optimize.bayesian",
                 "org.nernst.optimize.random", "org.nernst.optimize.grid", "org.nernst.optimize.run",
                 "org.nernst.optimize.fastCharge", "org.nernst.optimize.screen", "org.nernst.ml.smile.extraTrees",
-                "org.nernst.ml.smile.mlp", "org.nernst.ml.smile.esLir"), ids);
+                "org.nernst.ml.smile.mlp", "org.nernst.ml.smile.esLir", "org.nernst.ml.smile.logisticRegression",
+                "org.nernst.ml.smile.randomForestClassifier", "org.nernst.ml.smile.decisionTreeClassifier",
+                "org.nernst.ml.smile.gradientBoostingClassifier", "org.nernst.ml.smile.knnClassifier",
+                "org.nernst.ml.smile.svm", "org.nernst.core.monteCarloCv", "org.nernst.core.nestedCv",
+                "org.nernst.core.selectFeatures", "org.nernst.charts.parityPlot"), ids);
         assertEquals(List.of(), registry.problems().stream().filter(p -> p.contains("org.nernst.")
                 && !p.contains(".tests")).toList(), "no Nernst contribution may be rejected");
     }

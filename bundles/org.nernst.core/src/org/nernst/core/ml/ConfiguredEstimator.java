@@ -30,6 +30,15 @@ public record ConfiguredEstimator(NodeDescriptor descriptor, Estimator estimator
     }
 
     /**
+     * Regression or classification, from the contribution's {@code task} attribute.
+     *
+     * @since 0.3
+     */
+    public Task task() {
+        return Task.parse(descriptor.attributes().get("task"));
+    }
+
+    /**
      * Fits on checked data.
      *
      * @throws DataException if the data has no rows, NaN values or rows of unequal width
@@ -41,13 +50,21 @@ public record ConfiguredEstimator(NodeDescriptor descriptor, Estimator estimator
             throw new IllegalStateException("estimator " + descriptor.id() + " returned no model");
         }
         return new TrainedModel(descriptor.id(), parameters.asMap().toString(), data.featureNames(), data.targetName(),
-                m);
+                m, data.classes());
     }
 
     private void check(TrainingSet d) throws DataException {
         String where = "training data for " + descriptor.id();
         if (d.rows() == 0) {
             throw new DataException(where, "", "no rows to fit on");
+        }
+        if (task() == Task.CLASSIFICATION && !d.isClassification()) {
+            throw new DataException(where, "target '" + d.targetName() + "'", descriptor.label()
+                    + " is a classifier: its target must be class labels (TrainingSet.fromClasses), not numbers to regress");
+        }
+        if (task() == Task.REGRESSION && d.isClassification()) {
+            throw new DataException(where, "target '" + d.targetName() + "'", descriptor.label()
+                    + " is a regressor; the target holds class labels " + d.classes());
         }
         if (d.x().length != d.rows()) {
             throw new DataException(where, "", d.x().length + " feature rows but " + d.rows() + " target values");
@@ -62,6 +79,11 @@ public record ConfiguredEstimator(NodeDescriptor descriptor, Estimator estimator
                     throw new DataException(where, "row " + (r + 1) + ", feature '" + d.featureNames().get(j) + "'",
                             "is NaN or infinite; estimators need complete numeric features");
                 }
+            }
+            if (d.isClassification() && (d.y()[r] != Math.rint(d.y()[r]) || d.y()[r] < 0
+                    || d.y()[r] >= d.classes().size())) {
+                throw new DataException(where, "row " + (r + 1) + ", target '" + d.targetName() + "'",
+                        "class index " + d.y()[r] + " is not one of 0.." + (d.classes().size() - 1));
             }
             if (!Double.isFinite(d.y()[r])) {
                 throw new DataException(where, "row " + (r + 1) + ", target '" + d.targetName() + "'",

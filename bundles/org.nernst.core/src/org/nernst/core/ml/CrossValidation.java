@@ -14,6 +14,7 @@ import org.nernst.core.table.Column;
 import org.nernst.core.table.DoubleColumn;
 import org.nernst.core.table.LongColumn;
 import org.nernst.core.table.Role;
+import org.nernst.core.table.StringColumn;
 import org.nernst.core.table.Table;
 
 /**
@@ -61,7 +62,9 @@ public final class CrossValidation {
 
     /**
      * The input table with columns {@code fold}, {@code <target>_predicted} and, for probabilistic
-     * estimators, {@code <target>_std} added; and metrics overall, per group and per fold.
+     * estimators, {@code <target>_std} added (classifiers: the predicted label and one probability
+     * column per class, see {@link OutOfSample#addTo}); and metrics overall, per group and per fold
+     * — regression metrics or, for a classifier (since 0.3), {@link ClassificationMetrics}.
      */
     public record Result(Table predictions, Metrics metrics) {
     }
@@ -71,27 +74,18 @@ public final class CrossValidation {
 
     public static Result run(ConfiguredEstimator estimator, Table table, List<String> features, String target,
             Scheme scheme, int k, String groupColumn, long seed, ProgressMonitor monitor) throws Exception {
-        TrainingSet all = TrainingSet.from(table, features, target);
+        TrainingSet all = trainingSet(estimator, table, features, target);
         int n = all.rows();
         String[] groups = null;
         if (scheme.grouped()) {
-            if (groupColumn == null || groupColumn.isBlank()) {
-                throw new IllegalArgumentException("scheme " + scheme.id() + " needs a group column");
-            }
-            Column g = table.find(groupColumn).orElseThrow(() -> new DataException(table.name(),
-                    "column '" + groupColumn + "'", "no such group column; the table has " + table.columnNames()));
-            groups = new String[n];
-            for (int r = 0; r < n; r++) {
-                groups[r] = g.format(r);
-            }
+            groups = groups(table, groupColumn, scheme.id());
         }
         int[] fold = assignFolds(scheme, n, k, groups, seed, table.name());
         int folds = 0;
         for (int f : fold) {
             folds = Math.max(folds, f + 1);
         }
-        double[] predicted = new double[n];
-        double[] std = estimator.probabilistic() ? new double[n] : null;
+        OutOfSample oos = new OutOfSample(n, estimator.probabilistic(), all.isClassification());
         monitor.begin("cross-validating " + estimator.descriptor().label(), folds);
         for (int f = 0; f < folds; f++) {
             monitor.checkCanceled();
@@ -101,63 +95,150 @@ public final class CrossValidation {
             }
             monitor.subTask("fold " + (f + 1) + " of " + folds + (groups != null && scheme == Scheme.LEAVE_ONE_GROUP_OUT
                     ? " (held out: " + groups[test.get(0)] + ")" : ""));
-            TrainingSet tr = all.subset(toArray(train));
-            TrainedModel m = estimator.fit(tr, seed + f, monitor);
-            TrainingSet te = all.subset(toArray(test));
-            Prediction p = m.predict(te.x());
-            for (int i = 0; i < test.size(); i++) {
-                predicted[test.get(i)] = p.mean()[i];
-                if (std != null) {
-                    std[test.get(i)] = p.hasUncertainty() ? p.std()[i] : Double.NaN;
-                }
-            }
+            oos.fill(estimator, all, toArray(train), toArray(test), seed + f, monitor);
             monitor.worked(1);
         }
         long[] foldCol = new long[n];
         for (int r = 0; r < n; r++) {
             foldCol[r] = fold[r] + 1;
         }
-        String unit = table.column(target).unit();
-        Table out = table.with(new LongColumn("fold", "", Role.NONE, foldCol))
-                .with(new DoubleColumn(target + "_predicted", unit, Role.PREDICTION, predicted));
-        if (std != null) {
-            out = out.with(new DoubleColumn(target + "_std", unit, Role.UNCERTAINTY, std));
-        }
-        out = out.renamed(table.name() + " cross-validated");
+        Table out = oos.addTo(table.with(new LongColumn("fold", "", Role.NONE, foldCol)), all)
+                .renamed(table.name() + " cross-validated");
 
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("estimator", estimator.descriptor().id());
         values.put("parameters", new TreeMap<>(estimator.parameters().asMap()).toString());
+        values.put("task", estimator.task().name().toLowerCase(java.util.Locale.ROOT));
         values.put("scheme", scheme.id());
         values.put("folds", folds);
         values.put("target", target);
         values.put("features", features);
-        values.put("overall", RegressionMetrics.of(all.y(), predicted).asMap());
+        if (all.isClassification()) {
+            values.put("classes", all.classes());
+        }
+        values.put("overall", Scoring.metrics(all, allRows(n), oos.predicted, oos.probabilities));
         if (groups != null) {
-            values.put("groups", perKey(groups, all.y(), predicted));
+            values.put("groups", perKey(groups, all, oos));
         }
         String[] foldKeys = new String[n];
         for (int r = 0; r < n; r++) {
             foldKeys[r] = Integer.toString(fold[r] + 1);
         }
-        values.put("folds_detail", perKey(foldKeys, all.y(), predicted));
+        values.put("folds_detail", perKey(foldKeys, all, oos));
         return new Result(out, new Metrics(estimator.descriptor().label() + " " + scheme.id(), values));
     }
 
-    private static Map<String, Object> perKey(String[] keys, double[] y, double[] p) {
+    /**
+     * Features and target for the estimator's task: class labels for a classifier, numbers otherwise.
+     *
+     * @since 0.3
+     */
+    public static TrainingSet trainingSet(ConfiguredEstimator estimator, Table table, List<String> features,
+            String target) throws DataException {
+        return estimator.task() == Task.CLASSIFICATION ? TrainingSet.fromClasses(table, features, target)
+                : TrainingSet.from(table, features, target);
+    }
+
+    /**
+     * Each row's group label, read from a column.
+     *
+     * @since 0.3
+     */
+    public static String[] groups(Table table, String groupColumn, String why) throws DataException {
+        if (groupColumn == null || groupColumn.isBlank()) {
+            throw new IllegalArgumentException(why + " needs a group column");
+        }
+        Column g = table.find(groupColumn).orElseThrow(() -> new DataException(table.name(),
+                "column '" + groupColumn + "'", "no such group column; the table has " + table.columnNames()));
+        String[] groups = new String[table.rowCount()];
+        for (int r = 0; r < groups.length; r++) {
+            groups[r] = g.format(r);
+        }
+        return groups;
+    }
+
+    /**
+     * Out-of-sample predictions gathered split by split: each {@link #fill} fits on some rows and
+     * writes the predictions of the test rows.
+     *
+     * @since 0.3
+     */
+    public static final class OutOfSample {
+        /** Prediction per row (class index for classification). */
+        public final double[] predicted;
+        /** Predictive standard deviation per row, or {@code null}. */
+        public final double[] std;
+        /** Class probabilities per row, or {@code null} for regression. */
+        public final double[][] probabilities;
+
+        public OutOfSample(int rows, boolean probabilistic, boolean classification) {
+            predicted = new double[rows];
+            std = probabilistic && !classification ? new double[rows] : null;
+            probabilities = classification ? new double[rows][] : null;
+        }
+
+        /** Fits on {@code train} of {@code all} and predicts {@code test}, storing the test rows' predictions. */
+        public void fill(ConfiguredEstimator estimator, TrainingSet all, int[] train, int[] test, long seed,
+                ProgressMonitor monitor) throws Exception {
+            TrainedModel m = estimator.fit(all.subset(train), seed, monitor);
+            Prediction p = m.predict(all.subset(test).x());
+            for (int i = 0; i < test.length; i++) {
+                predicted[test[i]] = p.mean()[i];
+                if (std != null) {
+                    std[test[i]] = p.hasUncertainty() ? p.std()[i] : Double.NaN;
+                }
+                if (probabilities != null) {
+                    probabilities[test[i]] = p.probabilities()[i].clone();
+                }
+            }
+        }
+
+        /**
+         * The table with {@code <target>_predicted} (numbers, or class labels for classification),
+         * {@code <target>_std} for probabilistic regressors and one {@code <target>_p_<class>}
+         * column per class for classifiers.
+         */
+        public Table addTo(Table table, TrainingSet all) {
+            String target = all.targetName();
+            if (all.isClassification()) {
+                String[] labels = new String[predicted.length];
+                for (int r = 0; r < labels.length; r++) {
+                    labels[r] = all.classes().get((int) predicted[r]);
+                }
+                Table out = table.with(new StringColumn(target + "_predicted", Role.PREDICTION, labels));
+                for (int c = 0; c < all.classes().size(); c++) {
+                    double[] pc = new double[predicted.length];
+                    for (int r = 0; r < pc.length; r++) {
+                        pc[r] = probabilities[r] == null ? Double.NaN : probabilities[r][c];
+                    }
+                    out = out.with(new DoubleColumn(target + "_p_" + all.classes().get(c), "", Role.UNCERTAINTY, pc));
+                }
+                return out;
+            }
+            String unit = table.column(target).unit();
+            Table out = table.with(new DoubleColumn(target + "_predicted", unit, Role.PREDICTION, predicted));
+            if (std != null) {
+                out = out.with(new DoubleColumn(target + "_std", unit, Role.UNCERTAINTY, std));
+            }
+            return out;
+        }
+    }
+
+    private static int[] allRows(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    private static Map<String, Object> perKey(String[] keys, TrainingSet all, OutOfSample oos) {
         Map<String, List<Integer>> rows = new TreeMap<>();
         for (int r = 0; r < keys.length; r++) {
             rows.computeIfAbsent(keys[r], x -> new ArrayList<>()).add(r);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        rows.forEach((key, idx) -> {
-            double[] a = new double[idx.size()], b = new double[idx.size()];
-            for (int i = 0; i < idx.size(); i++) {
-                a[i] = y[idx.get(i)];
-                b[i] = p[idx.get(i)];
-            }
-            out.put(key, RegressionMetrics.of(a, b).asMap());
-        });
+        rows.forEach((key, idx) -> out.put(key, Scoring.metrics(all, toArray(idx), oos.predicted, oos.probabilities)));
         return out;
     }
 

@@ -13,14 +13,36 @@ import org.nernst.core.node.DataException;
  * @param featureNames the features, in order
  * @param targetName the target
  * @param model the fitted model
+ * @param classes the class labels of a classifier (the order of {@link Prediction#probabilities()}), empty for regression
  * @since 0.1
  */
 public record TrainedModel(String estimatorId, String parameters, List<String> featureNames, String targetName,
-        FittedModel model) implements Serializable {
+        FittedModel model, List<String> classes) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public TrainedModel {
         featureNames = List.copyOf(featureNames);
+        classes = classes == null ? List.of() : List.copyOf(classes);
+    }
+
+    /** A regression model. */
+    public TrainedModel(String estimatorId, String parameters, List<String> featureNames, String targetName,
+            FittedModel model) {
+        this(estimatorId, parameters, featureNames, targetName, model, List.of());
+    }
+
+    /** Whether the model predicts class labels. @since 0.3 */
+    public boolean isClassifier() {
+        return !classes.isEmpty();
+    }
+
+    /** The predicted class label of each row of a classifier's prediction. @since 0.3 */
+    public String[] labels(Prediction p) {
+        String[] out = new String[p.mean().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = classes.get((int) p.mean()[i]);
+        }
+        return out;
     }
 
     /**
@@ -47,6 +69,29 @@ public record TrainedModel(String estimatorId, String parameters, List<String> f
             throw new IllegalStateException(estimatorId + " returned " + p.mean().length + " predictions for "
                     + x.length + " rows");
         }
+        if (isClassifier()) {
+            checkProbabilities(p, x.length);
+        }
         return p;
+    }
+
+    /** A classifier must give one probability per class per row, summing to 1 (the contract, not the user's data). */
+    private void checkProbabilities(Prediction p, int rows) {
+        if (!p.hasProbabilities() || p.probabilities().length != rows) {
+            throw new IllegalStateException(estimatorId + " is a classifier but returned no class probabilities per row");
+        }
+        for (int r = 0; r < rows; r++) {
+            double[] q = p.probabilities()[r];
+            double sum = 0;
+            for (double v : q) {
+                sum += v;
+            }
+            int c = (int) p.mean()[r];
+            if (q.length != classes.size() || Math.abs(sum - 1) > 1e-6 || c < 0 || c >= classes.size()) {
+                throw new IllegalStateException(estimatorId + " returned for row " + (r + 1) + " " + q.length
+                        + " probabilities summing to " + sum + " and class " + p.mean()[r] + "; expected "
+                        + classes.size() + " summing to 1");
+            }
+        }
     }
 }

@@ -46,9 +46,17 @@ public final class CrossValidateNode implements Node {
         }
         CrossValidation.Result r = CrossValidation.run(est, table, features, target, scheme,
                 (int) p.integer("folds"), group, c.seed(), c.monitor());
-        c.info(String.format(java.util.Locale.ROOT, "%s, %s: RMSE %.4g, MAE %.4g, R² %.3f over %d rows",
-                est.descriptor().label(), scheme.id(), r.metrics().get("overall", "rmse"),
-                r.metrics().get("overall", "mae"), r.metrics().get("overall", "r2"), table.rowCount()));
+        if (est.task() == org.nernst.core.ml.Task.CLASSIFICATION) {
+            c.info(String.format(java.util.Locale.ROOT,
+                    "%s, %s: accuracy %.4f, balanced accuracy %.4f, macro F1 %.4f, log loss %.4g over %d rows",
+                    est.descriptor().label(), scheme.id(), r.metrics().get("overall", "accuracy"),
+                    r.metrics().get("overall", "balanced_accuracy"), r.metrics().get("overall", "macro_f1"),
+                    r.metrics().get("overall", "log_loss"), table.rowCount()));
+        } else {
+            c.info(String.format(java.util.Locale.ROOT, "%s, %s: RMSE %.4g, MAE %.4g, R² %.3f over %d rows",
+                    est.descriptor().label(), scheme.id(), r.metrics().get("overall", "rmse"),
+                    r.metrics().get("overall", "mae"), r.metrics().get("overall", "r2"), table.rowCount()));
+        }
         return Map.of("predictions", r.predictions(), "metrics", r.metrics());
     }
 }
