@@ -4,7 +4,9 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.nernst.ui.internal.views.ChartResultView;
+import org.nernst.ui.internal.views.MetricsView;
 import org.nernst.ui.internal.views.ParametersView;
+import org.nernst.ui.internal.views.ProvenanceView;
 import org.nernst.ui.internal.views.TableResultView;
 
 /** The Nernst perspective: the workflow editor, its node's parameters and plot on the right, tables and progress below. */
@@ -22,9 +24,13 @@ public final class NernstPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.64f, editor);
         bottom.addView(TableResultView.ID);
         bottom.addView(PROGRESS_VIEW);
+        bottom.addView(MetricsView.ID);
+        bottom.addView(ProvenanceView.ID);
         layout.addShowViewShortcut(ParametersView.ID);
         layout.addShowViewShortcut(TableResultView.ID);
         layout.addShowViewShortcut(ChartResultView.ID);
         layout.addShowViewShortcut(PROGRESS_VIEW);
+        layout.addShowViewShortcut(MetricsView.ID);
+        layout.addShowViewShortcut(ProvenanceView.ID);
     }
 }
