@@ -28,6 +28,17 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 1 100); do xwininfo -display "$display" -root >/dev/null 2>&1 && break; sleep 0.05; done
 
+# whether the workbench window is up: a top-level window titled "Nernst…" (SWT also creates small
+# hidden helper windows with that name, so require a real size and the viewable map state)
+window_open() {
+  local id
+  for id in $(xwininfo -display "$display" -root -children 2>/dev/null | sed -n 's/^ *\(0x[0-9a-f]*\) "Nernst.*/\1/p'); do
+    xwininfo -display "$display" -id "$id" 2>/dev/null \
+      | awk '/Width:/ {w=$2} /Map State: IsViewable/ {v=1} END {exit !(v && w >= 400)}' && return 0
+  done
+  return 1
+}
+
 # one start: milliseconds from exec of the launcher to the viewable window
 start_once() {
   local t0 t1
@@ -35,8 +46,10 @@ start_once() {
   DISPLAY="$display" NERNST_WORKSPACE="$work/workspace" "$product/nernst-ui" >"$work/ui.out" 2>"$work/ui.err" &
   app=$!
   while :; do
-    if xwininfo -display "$display" -name Nernst 2>/dev/null | grep -q 'IsViewable'; then
+    if window_open; then
       t1=$(date +%s%N)
+      # CPU seconds the JVM used until then (user + system): a figure a busy machine distorts less
+      cpu=$(awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$app/stat")
       break
     fi
     if ! kill -0 "$app" 2>/dev/null; then
@@ -49,18 +62,22 @@ start_once() {
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   app=""
-  echo $(( (t1 - t0) / 1000000 ))
+  echo "$(( (t1 - t0) / 1000000 )) $cpu"
 }
 
 echo "load before: $(uptime)"
-cold=$(start_once)
-echo "cold start (empty workspace, first OSGi resolve): ${cold} ms"
-times=()
+read -r cold cold_cpu < <(start_once)
+[ -n "$cold" ] || exit 1
+echo "cold start (empty workspace): ${cold} ms, ${cold_cpu} s CPU"
+times=(); cpus=()
 for i in $(seq 1 "$runs"); do
-  t=$(start_once)
-  times+=("$t")
-  echo "warm start $i: ${t} ms"
+  read -r t c < <(start_once)
+  [ -n "$t" ] || exit 1
+  times+=("$t"); cpus+=("$c")
+  echo "warm start $i: ${t} ms, ${c} s CPU"
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 echo "load after: $(uptime)"
-echo "first window from nernst-ui, median of $runs warm starts: ${median} ms (min $(printf '%s\n' "${times[@]}" | sort -n | head -1), max $(printf '%s\n' "${times[@]}" | sort -n | tail -1))"
+echo "first window from nernst-ui, median of $runs warm starts: $(printf '%s\n' "${times[@]}" | median) ms" \
+  "(min $(printf '%s\n' "${times[@]}" | sort -n | head -1), max $(printf '%s\n' "${times[@]}" | sort -n | tail -1));" \
+  "CPU until the window: median $(printf '%s\n' "${cpus[@]}" | median) s"
