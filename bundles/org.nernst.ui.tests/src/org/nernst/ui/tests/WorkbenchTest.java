@@ -763,6 +763,23 @@ class WorkbenchTest {
         job.join();
         assertTrue(job.getResult().isOK(), job.getResult().toString());
         assertEquals(EXPECTED_FEATURE_ROWS, (int) Ui.call(table::rowCount), "the gate's table once it passed");
+
+        // an edit upstream while the gate still runs: what the run produces afterwards is stale
+        GateNode.reset();
+        RunWorkflowJob again = Ui.call(() -> e.run(null));
+        try {
+            assertTrue(GateNode.started.await(300, TimeUnit.SECONDS), "the gate never started again");
+            Ui.run(() -> d.setParameter("features", "minSamples", "20"));
+            assertEquals(NodeState.STALE, Ui.call(() -> d.state("features")));
+        } finally {
+            GateNode.open.countDown();
+        }
+        again.join();
+        assertTrue(again.getResult().isOK(), again.getResult().toString());
+        assertEquals(NodeState.STALE, Ui.call(() -> d.state("gate")), "a result computed from the old features");
+        assertTrue(Ui.call(() -> d.runState().entry("gate").outputs().isEmpty()), "is not kept as current");
+        assertEquals(0, (int) Ui.call(table::rowCount), "and not shown");
+        assertEquals(NodeState.DONE, Ui.call(() -> d.state("cells")), "the unedited source keeps its result");
         Ui.run(() -> page.closeEditor(e, false));
     }
 }
