@@ -366,6 +366,7 @@ class WorkbenchTest {
                 p.type(NernstPreferences.PLOT_WIDTH, "900");
                 p.type(NernstPreferences.PLOT_HEIGHT, "500");
                 p.type(NernstPreferences.PLOT_DPI, "192");
+                p.type(NernstPreferences.STORE, dir.resolve("stores/lab.duckdb").toString());
                 assertTrue(p.fieldsValid());
                 return p.performOk();
             } finally {
@@ -382,6 +383,8 @@ class WorkbenchTest {
         Path file = Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().toURI())
                 .resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings/org.nernst.ui.prefs");
         assertTrue(Files.readString(file).contains(NernstPreferences.THREADS + "=1"), file.toString());
+        // honoured: org.nernst.store's default store follows the preference
+        assertEquals(dir.resolve("stores/lab.duckdb").toString(), System.getProperty("nernst.store"));
         // honoured: the next run is created with one worker thread
         assertEquals(1, (int) Ui.call(() -> new RunWorkflowJob(doc, ids.get("features")).threads()));
     }
@@ -418,6 +421,8 @@ class WorkbenchTest {
             NernstPreferences.store().setToDefault(NernstPreferences.PLOT_WIDTH);
             NernstPreferences.store().setToDefault(NernstPreferences.PLOT_HEIGHT);
             NernstPreferences.store().setToDefault(NernstPreferences.PLOT_DPI);
+            NernstPreferences.store().setToDefault(NernstPreferences.STORE);
+            NernstPreferences.applyStoreLocation();
         }
     }
 

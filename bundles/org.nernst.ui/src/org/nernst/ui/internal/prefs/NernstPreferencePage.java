@@ -110,6 +110,7 @@ public final class NernstPreferencePage extends FieldEditorPreferencePage implem
                 return false;
             }
         }
+        NernstPreferences.applyStoreLocation();
         try {
             ((org.eclipse.ui.preferences.ScopedPreferenceStore) NernstPreferences.store()).save();
         } catch (IOException e) {

@@ -51,6 +51,15 @@ public final class NernstPreferences {
         return s.isBlank() ? defaultStore() : Path.of(s);
     }
 
+    /**
+     * Makes the preferred store the default of {@code org.nernst.store} (which reads system
+     * property {@code nernst.store}, so the workbench needs no dependency on it). Called at start-up
+     * and when the preference page is applied.
+     */
+    public static void applyStoreLocation() {
+        System.setProperty("nernst.store", storeLocation().toString());
+    }
+
     /** Size of exported figures in pixels at 96 dpi (PNG exports scale by {@link #plotDpi}). */
     public static int plotWidth() {
         return Math.clamp(store().getInt(PLOT_WIDTH), 200, 8000);
