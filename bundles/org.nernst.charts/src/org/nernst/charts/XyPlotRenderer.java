@@ -32,6 +32,54 @@ public final class XyPlotRenderer {
      * @throws org.nernst.core.node.CancelledException when {@code monitor} is cancelled between panels
      */
     public static Figure render(Table table, XyPlotSpec spec, ProgressMonitor monitor) {
+        return render(table, spec, null, monitor);
+    }
+
+    /**
+     * Renders {@code table} as {@code spec} describes, showing only {@code range} (zoomed or
+     * panned); {@code null} shows all the data as {@link #range} gives it.
+     *
+     * @since 0.3
+     */
+    public static Figure render(Table table, XyPlotSpec spec, AxisRange range, ProgressMonitor monitor) {
+        Drawing d = draw(table, spec, range, monitor, 2);
+        byte[] png = d.canvas().png(d.charts());
+        monitor.worked(1);
+        monitor.checkCanceled();
+        String svg = d.canvas().svg(d.charts());
+        monitor.worked(1);
+        String name = spec.title().isEmpty() ? String.join(", ", spec.y()) + " vs " + spec.x() : spec.title();
+        return new Figure(name, png, svg);
+    }
+
+    /**
+     * The same figure as a one-page vector PDF of {@code spec.width()} × height points, drawn by the
+     * same code as the PNG and SVG.
+     *
+     * @param range the visible range, or {@code null} for all the data
+     * @since 0.3
+     */
+    public static byte[] pdf(Table table, XyPlotSpec spec, AxisRange range) {
+        Drawing d = draw(table, spec, range, ProgressMonitor.none(), 1);
+        return d.canvas().pdf(d.charts());
+    }
+
+    /**
+     * The range that shows all the data of the plot (with a little air), the one a figure is drawn
+     * with by default and the one a view resets to.
+     *
+     * @since 0.3
+     */
+    public static AxisRange range(Table table, XyPlotSpec spec) {
+        double[] b = bounds(PanelData.split(table, spec), spec.bandSigmas());
+        return new AxisRange(b[0], b[1], b[2], b[3]);
+    }
+
+    /** The panels' charts laid out on the figure's canvas, ready to paint in any format. */
+    private record Drawing(FigureCanvas canvas, List<XYChart> charts) {
+    }
+
+    private static Drawing draw(Table table, XyPlotSpec spec, AxisRange range, ProgressMonitor monitor, int outputs) {
         List<PanelData> panels = PanelData.split(table, spec);
         boolean faceted = !spec.facet().isEmpty();
         int columns = Math.min(spec.gridColumns(), panels.size());
@@ -39,9 +87,10 @@ public final class XyPlotRenderer {
         int fontSize = Math.clamp(Math.round(spec.width() / (float) columns / 45f) + 5, 11, 20);
         FigureCanvas canvas = FigureCanvas.layout(panels.size(), columns, spec.width(), spec.height(),
                 faceted ? spec.title() : "", fontSize + 4);
-        PanelChart.Look look = look(table, spec, panels, fontSize);
+        PanelChart.Look look = look(table, spec, panels, fontSize, range);
 
-        monitor.begin("Rendering " + panels.size() + (panels.size() == 1 ? " panel" : " panels"), panels.size() + 2);
+        monitor.begin("Rendering " + panels.size() + (panels.size() == 1 ? " panel" : " panels"),
+                panels.size() + outputs);
         List<XYChart> charts = new ArrayList<>(panels.size());
         for (int i = 0; i < panels.size(); i++) {
             monitor.checkCanceled();
@@ -52,13 +101,7 @@ public final class XyPlotRenderer {
             monitor.worked(1);
         }
         monitor.checkCanceled();
-        byte[] png = canvas.png(charts);
-        monitor.worked(1);
-        monitor.checkCanceled();
-        String svg = canvas.svg(charts);
-        monitor.worked(1);
-        String name = spec.title().isEmpty() ? String.join(", ", spec.y()) + " vs " + spec.x() : spec.title();
-        return new Figure(name, png, svg);
+        return new Drawing(canvas, charts);
     }
 
     /**
@@ -74,7 +117,8 @@ public final class XyPlotRenderer {
         return lastInRow + columns >= panels ? "\u00A0" : null;
     }
 
-    private static PanelChart.Look look(Table t, XyPlotSpec s, List<PanelData> panels, int fontSize) {
+    private static PanelChart.Look look(Table t, XyPlotSpec s, List<PanelData> panels, int fontSize,
+            AxisRange range) {
         List<Column> ys = s.y().stream().map(t::column).toList();
         List<String> names = ys.stream().map(Column::header).toList();
         String xTitle = s.xLabel().isEmpty() ? t.column(s.x()).header() : s.xLabel();
@@ -87,7 +131,9 @@ public final class XyPlotRenderer {
                     : String.join(", ", names);
         }
         String band = s.y().get(0) + " ± " + number(s.bandSigmas()) + " σ";
-        return new PanelChart.Look(s, names, band, xTitle, yTitle, bounds(panels, s.bandSigmas()), fontSize);
+        double[] b = range == null ? bounds(panels, s.bandSigmas())
+                : new double[] { range.xMin(), range.xMax(), range.yMin(), range.yMax() };
+        return new PanelChart.Look(s, names, band, xTitle, yTitle, b, fontSize);
     }
 
     /** Axis ranges shared by every panel, with a little air above and below the data. */

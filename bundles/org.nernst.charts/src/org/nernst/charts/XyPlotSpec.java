@@ -93,4 +93,15 @@ public record XyPlotSpec(String x, List<String> y, String band, double bandSigma
     public XyPlotSpec withSize(int w, int h) {
         return new XyPlotSpec(x, y, band, bandSigmas, facet, gridColumns, kind, title, xLabel, yLabel, w, h);
     }
+
+    /**
+     * The spec the {@code org.nernst.charts.xyPlot} node draws with the given parameters; lets a
+     * view re-render a node's plot (another size, another range) exactly as the node would.
+     *
+     * @throws IllegalArgumentException naming the parameter that is out of range
+     * @since 0.3
+     */
+    public static XyPlotSpec fromParameters(org.nernst.core.node.Parameters p) {
+        return org.nernst.charts.internal.XyPlotNode.spec(p);
+    }
 }

@@ -23,9 +23,21 @@ public final class StoreLocations {
                 System.getProperty("user.home"));
     }
 
+    /**
+     * The default store: the file named by system property {@value #STORE_PROPERTY} if set (the
+     * workbench sets it from Window → Preferences → Nernst), else {@code <workspace>/store/nernst.duckdb}.
+     */
     public static Path defaultStore() {
-        return storeIn(workspace());
+        String chosen = System.getProperty(STORE_PROPERTY);
+        return chosen != null && !chosen.isBlank() ? Path.of(chosen.trim()) : storeIn(workspace());
     }
+
+    /**
+     * System property naming the default store's file.
+     *
+     * @since 0.3
+     */
+    public static final String STORE_PROPERTY = "nernst.store";
 
     public static Path storeIn(Path workspace) {
         return workspace.resolve("store").resolve(FILE_NAME);

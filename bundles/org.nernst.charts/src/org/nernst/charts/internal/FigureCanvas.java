@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.pdf.PDFProcessor;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 
@@ -85,6 +86,23 @@ public record FigureCanvas(int width, int height, int columns, int header, int p
             throw new UncheckedIOException("could not write the plot as SVG", e);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A one-page PDF of {@code width} × {@code height} points, content streams compressed. */
+    public byte[] pdf(List<XYChart> charts) {
+        VectorGraphics2D g = new VectorGraphics2D();
+        // VectorGraphics2D's PDF pages are in millimetres: scale so one pixel of the figure is one point
+        double mm = 25.4 / 72;
+        g.scale(mm, mm);
+        paint(g, charts);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new PDFProcessor(true).getDocument(g.getCommands(), new PageSize(0, 0, width * mm, height * mm))
+                    .writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the plot as PDF", e);
+        }
+        return out.toByteArray();
     }
 
     private void paint(Graphics2D g, List<XYChart> charts) {

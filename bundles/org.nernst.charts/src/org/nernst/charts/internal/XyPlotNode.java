@@ -24,7 +24,7 @@ public final class XyPlotNode implements Node {
     }
 
     /** The registry fills in plugin.xml's defaults; the fallbacks here serve hand-made {@code Parameters.of}. */
-    static XyPlotSpec spec(Parameters p) {
+    public static XyPlotSpec spec(Parameters p) {
         return new XyPlotSpec(p.string("x"), p.list("y"), text(p, "band"), number(p, "bandSigmas", 1.96),
                 text(p, "facet"), (int) number(p, "gridColumns", 4),
                 XyPlotSpec.Kind.parse(p.has("kind") ? p.string("kind") : "line"), text(p, "title"),

@@ -269,4 +269,51 @@ class WorkflowExecutorTest {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> executor.run(WorkflowJsonTest.small(),
                 QUIET, new CancelToken()));
     }
+
+    @Test
+    void eachNodesOutputsAreHandedOverWhenItFinishesWhileOthersStillRun() throws Exception {
+        TestNodes.blockingStarted = new CountDownLatch(1);
+        TestNodes.blockingStopped = new CountDownLatch(1);
+        Workflow wf = new Workflow("live", "", 3, List.of(
+                new WorkflowNode("a", "test.source", Map.of("factor", 2.0, "rows", 4L), Map.of()),
+                new WorkflowNode("b", "test.blocking", Map.of(), Map.of())));
+        CountDownLatch aDelivered = new CountDownLatch(1);
+        AtomicReference<Map<String, org.nernst.core.exec.Result>> aOutputs = new AtomicReference<>();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        CancelToken token = new CancelToken();
+        Thread run = new Thread(() -> {
+            try {
+                executor.run(wf, new ExecutionListener() {
+                    @Override
+                    public void nodeOutputs(String nodeId, Map<String, org.nernst.core.exec.Result> outputs) {
+                        order.add("outputs " + nodeId);
+                        if (nodeId.equals("a")) {
+                            aOutputs.set(outputs);
+                            aDelivered.countDown();
+                        }
+                    }
+
+                    @Override
+                    public void nodeFinished(String nodeId, long millis) {
+                        order.add("finished " + nodeId);
+                    }
+                }, token);
+            } catch (Exception e) {
+                // cancelled below, as intended
+            }
+        });
+        run.start();
+        assertTrue(aDelivered.await(10, TimeUnit.SECONDS), "a's outputs were not handed over");
+        assertTrue(TestNodes.blockingStarted.await(10, TimeUnit.SECONDS), "b never started");
+        // b is still running: the run has not ended, yet a's table is here with its provenance
+        assertEquals(1, TestNodes.blockingStopped.getCount(), "b still runs");
+        Table a = (Table) aOutputs.get().get("table").value();
+        assertArrayEquals(new double[] { 0, 2, 4, 6 }, a.doubles("y"), 1e-12);
+        assertEquals("a", aOutputs.get().get("table").provenance().nodeId());
+        assertEquals(3, aOutputs.get().get("table").provenance().seed());
+        token.cancel();
+        run.join(10_000);
+        assertFalse(run.isAlive());
+        assertEquals(List.of("outputs a", "finished a"), order);
+    }
 }

@@ -22,6 +22,18 @@ public interface ExecutionListener {
     default void nodeFinished(String nodeId, long millis) {
     }
 
+    /**
+     * A node's outputs, with their provenance, handed over as soon as the node has finished
+     * (just before {@link #nodeFinished}) while later nodes may still be running, so a caller
+     * can show them before the run ends. If the run fails or is cancelled afterwards, outputs
+     * already handed over stay valid results of this node.
+     *
+     * @param outputs output port → result, in the order the node declares its ports
+     * @since 0.3
+     */
+    default void nodeOutputs(String nodeId, java.util.Map<String, Result> outputs) {
+    }
+
     default void nodeFailed(String nodeId, Throwable error) {
     }
 }

@@ -253,6 +253,7 @@ public final class WorkflowExecutor {
                     results.put(out.name(), new Result(v, prov));
                 }
                 outputs.put(n.id(), results);
+                listener.nodeOutputs(n.id(), java.util.Collections.unmodifiableMap(results));
                 listener.nodeFinished(n.id(), millis);
                 return n.id();
             } catch (CancelledException e) {

@@ -18,4 +18,21 @@ class StoreLocationsTest {
         assertEquals(Path.of("/home/u/nernst-workspace/store/nernst.duckdb"),
                 StoreLocations.storeIn(StoreLocations.workspace(null, null, "/home/u")));
     }
+
+    @Test
+    void theStorePropertyChosenInThePreferencesOverridesTheWorkspaceStore() {
+        String before = System.getProperty(StoreLocations.STORE_PROPERTY);
+        try {
+            System.setProperty(StoreLocations.STORE_PROPERTY, "/lab/stores/cells.duckdb");
+            assertEquals(Path.of("/lab/stores/cells.duckdb"), StoreLocations.defaultStore());
+            System.setProperty(StoreLocations.STORE_PROPERTY, " ");
+            assertEquals(StoreLocations.storeIn(StoreLocations.workspace()), StoreLocations.defaultStore());
+        } finally {
+            if (before == null) {
+                System.clearProperty(StoreLocations.STORE_PROPERTY);
+            } else {
+                System.setProperty(StoreLocations.STORE_PROPERTY, before);
+            }
+        }
+    }
 }

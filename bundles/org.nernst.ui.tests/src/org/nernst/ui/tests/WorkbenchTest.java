@@ -30,6 +30,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.nernst.charts.AxisRange;
+import org.nernst.core.node.Metrics;
 import org.nernst.core.node.NodeDescriptor;
 import org.nernst.core.node.ParameterSpec;
 import org.nernst.core.node.Parameters;
@@ -51,8 +55,12 @@ import org.nernst.ui.internal.editor.WorkflowEditor;
 import org.nernst.ui.internal.model.NodeState;
 import org.nernst.ui.internal.model.RunState;
 import org.nernst.ui.internal.model.WorkflowDocument;
+import org.nernst.ui.internal.prefs.NernstPreferencePage;
+import org.nernst.ui.internal.prefs.NernstPreferences;
 import org.nernst.ui.internal.run.RunWorkflowJob;
 import org.nernst.ui.internal.views.ChartResultView;
+import org.nernst.ui.internal.views.MetricsView;
+import org.nernst.ui.internal.views.ProvenanceView;
 import org.nernst.ui.internal.views.ParametersView;
 import org.nernst.ui.internal.views.TableResultView;
 
@@ -159,7 +167,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void theWorkflowBuiltInTheEditorIsTheExampleWithTheDataFolderSet() throws Exception {
         Workflow built = Ui.call(doc::workflow);
         assertEquals(example.nodes().size(), built.nodes().size());
@@ -181,7 +189,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void everyNodeIsDoneAfterTheRun() {
         for (String id : ids.values()) {
             assertEquals(NodeState.DONE, Ui.call(() -> doc.state(id)), id);
@@ -189,7 +197,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void theTableViewShowsTheFeaturesAndTheCrossValidatedPredictions() {
         select("features");
         int features = Ui.call(table::rowCount);
@@ -222,16 +230,204 @@ class WorkbenchTest {
     private static final int EXPECTED_FEATURE_ROWS = 271;
 
     @Test
-    @Order(4)
+    @Order(40)
     void theChartViewShowsTheGprPlotScaledIntoTheView() {
         select("plot_gpr");
         assertNotNull(Ui.call(chart::figure), "no figure shown");
         assertEquals(example.node("plot_gpr").orElseThrow().parameters().get("title"), Ui.call(() -> chart.figure().title()));
-        assertEquals(1400, (int) Ui.call(() -> chart.imageBounds().width), "the default plot width");
+        // the node drew its PNG at the default width; the view then re-renders it at its own size
+        assertEquals(1400, new ImageData(new java.io.ByteArrayInputStream(Ui.call(() -> chart.figure().png()))).width,
+                "the default plot width");
     }
 
     @Test
-    @Order(5)
+    @Order(41)
+    void theMetricsViewShowsTheCrossValidationMetricsWithUnits() throws Exception {
+        MetricsView metrics = Ui.call(() -> (MetricsView) page.showView(MetricsView.ID));
+        select("cv_gpr");
+        Metrics m = Ui.call(() -> (Metrics) doc.runState().entry(ids.get("cv_gpr")).outputs().get("metrics").value());
+        List<List<String>> rows = Ui.call(metrics::shownRows);
+        System.out.println("WorkbenchTest: metrics view, " + rows.size() + " rows, overall RMSE "
+                + m.get("overall", "rmse") + " Ah");
+        assertEquals(List.of("overall", "rmse", TableResultView.display(m.get("overall", "rmse")), "Ah"),
+                row(rows, "overall", "rmse"));
+        assertEquals(List.of("overall", "mape_percent", TableResultView.display(m.get("overall", "mape_percent")), "%"),
+                row(rows, "overall", "mape_percent"));
+        assertEquals(List.of("overall", "n", "271", "count"), row(rows, "overall", "n"));
+        assertEquals(List.of("", "target", "capacity", ""), row(rows, "", "target"));
+        assertEquals(List.of("", "scheme", "leave-one-group-out", ""), row(rows, "", "scheme"));
+        assertEquals(List.of("groups/B0025", "max_abs_error",
+                TableResultView.display(m.get("groups", "B0025", "max_abs_error")), "Ah"),
+                row(rows, "groups/B0025", "max_abs_error"));
+        // eight held-out cells, six metrics each
+        assertEquals(48, rows.stream().filter(r -> r.get(0).startsWith("groups/")).count());
+        Ui.run(() -> page.activate(editor));
+    }
+
+    private static List<String> row(List<List<String>> rows, String section, String metric) {
+        return rows.stream().filter(r -> r.get(0).equals(section) && r.get(1).equals(metric)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + section + " / " + metric + " in " + rows));
+    }
+
+    @Test
+    @Order(42)
+    void theProvenanceViewShowsWorkflowNodeParametersInputHashesSeedAndBundles() throws Exception {
+        ProvenanceView provenance = Ui.call(() -> (ProvenanceView) page.showView(ProvenanceView.ID));
+        select("cv_gpr");
+        Ui.run(() -> provenance.showPort("predictions"));
+        List<List<String>> rows = Ui.call(provenance::shownRows);
+        Map<String, String> fields = new LinkedHashMap<>();
+        rows.forEach(r -> fields.put(r.get(0), r.get(1)));
+        String featuresHash = Ui.call(() -> doc.runState().entry(ids.get("features")).outputs().get("features")
+                .provenance().outputHash());
+        String gprHash = Ui.call(() -> doc.runState().entry(ids.get("gpr")).outputs().get("estimator")
+                .provenance().outputHash());
+        assertEquals("nasa-soh", fields.get("workflow"));
+        assertEquals(ids.get("cv_gpr"), fields.get("node"));
+        assertEquals("org.nernst.core.crossValidate", fields.get("node type"));
+        assertEquals("predictions", fields.get("output"));
+        assertEquals("42", fields.get("seed"));
+        assertEquals("capacity", fields.get("parameter target"));
+        assertEquals("leave-one-group-out", fields.get("parameter scheme"));
+        assertEquals("cell", fields.get("parameter group"));
+        // the inputs are identified by the hashes of exactly the results that fed them
+        assertEquals(featuresHash, fields.get("input SHA-256 table"));
+        assertEquals(gprHash, fields.get("input SHA-256 estimator"));
+        assertEquals(64, fields.get("workflow SHA-256").length());
+        assertEquals(org.eclipse.core.runtime.Platform.getBundle("org.nernst.core").getVersion().toString(),
+                fields.get("bundle org.nernst.core"));
+        Ui.run(() -> page.activate(editor));
+    }
+
+    /** Waits for the chart view's render jobs, then lets their results reach the view. */
+    private static void awaitRender() throws InterruptedException {
+        Job.getJobManager().join(ChartResultView.RENDER_FAMILY, null);
+        Ui.run(() -> {
+        });
+    }
+
+    @Test
+    @Order(43)
+    void theChartViewRerendersAtItsSizeZoomsWithTheWheelPansByDragAndResetsOnDoubleClick() throws Exception {
+        select("plot_gpr");
+        Ui.run(() -> page.activate(chart));
+        awaitRender();
+        assertTrue(Ui.call(chart::interactive), "the GPR plot is re-rendered by the view");
+        Rectangle canvas = Ui.call(chart::canvasBounds);
+        Rectangle image = Ui.call(chart::imageBounds);
+        assertEquals(canvas.width, image.width, "rendered at the view's width, not scaled");
+        assertEquals(canvas.height, image.height, "rendered at the view's height");
+
+        AxisRange all = Ui.call(chart::range);
+        // cycles of B0025-B0032 run from 1 to 28 (x axis shared by all panels) with 2 % air
+        Ui.run(() -> chart.mouse(SWT.MouseWheel, 0, canvas.width / 2, canvas.height / 2, 1));
+        awaitRender();
+        AxisRange zoomed = Ui.call(chart::range);
+        assertEquals(all.width() / 1.25, zoomed.width(), 1e-9, "one wheel notch zooms in by 1.25");
+        assertEquals(all.height() / 1.25, zoomed.height(), 1e-9);
+        assertTrue(zoomed.xMin() > all.xMin() && zoomed.xMax() < all.xMax(), zoomed + " inside " + all);
+
+        Ui.run(() -> {
+            chart.mouse(SWT.MouseDown, 1, 100, 100, 0);
+            chart.mouse(SWT.MouseMove, 1, 100 + canvas.width / 4, 100, 0);
+            chart.mouse(SWT.MouseUp, 1, 100 + canvas.width / 4, 100, 0);
+        });
+        awaitRender();
+        AxisRange panned = Ui.call(chart::range);
+        assertEquals(zoomed.xMin() - zoomed.width() / 4, panned.xMin(), zoomed.width() * 0.01,
+                "dragging a quarter of the width to the right shows what was left of the view");
+        assertEquals(zoomed.yMin(), panned.yMin(), 1e-9, "a horizontal drag keeps the y range");
+        assertEquals(canvas.width, (int) Ui.call(() -> chart.imageBounds().width));
+
+        Ui.run(() -> chart.mouse(SWT.MouseDoubleClick, 1, 10, 10, 0));
+        awaitRender();
+        assertEquals(all, Ui.call(chart::range));
+        Ui.run(() -> page.activate(editor));
+    }
+
+    @Test
+    @Order(44)
+    void thePreferencesPersistRejectBadValuesAndWriteTheHeapIntoTheIni() throws Exception {
+        Path ini = dir.resolve("eclipse.ini");
+        Files.writeString(ini, "-nosplash\n-vmargs\n--enable-native-access=ALL-UNNAMED\n-Xmx4g\n");
+        System.setProperty("nernst.ini", ini.toString());
+        boolean ok = Ui.call(() -> {
+            PreferenceDialog d = PreferencesUtil.createPreferenceDialogOn(page.getWorkbenchWindow().getShell(),
+                    NernstPreferencePage.ID, new String[] { NernstPreferencePage.ID }, null);
+            d.create();
+            NernstPreferencePage p = (NernstPreferencePage) d.getSelectedPage();
+            try {
+                p.type(NernstPreferences.HEAP, "lots");
+                assertFalse(p.fieldsValid(), "'lots' is no heap size");
+                p.type(NernstPreferences.THREADS, "0");
+                p.type(NernstPreferences.HEAP, "3g");
+                assertFalse(p.fieldsValid(), "0 threads is refused");
+                p.type(NernstPreferences.THREADS, "1");
+                p.type(NernstPreferences.PLOT_WIDTH, "900");
+                p.type(NernstPreferences.PLOT_HEIGHT, "500");
+                p.type(NernstPreferences.PLOT_DPI, "192");
+                p.type(NernstPreferences.STORE, dir.resolve("stores/lab.duckdb").toString());
+                assertTrue(p.fieldsValid());
+                return p.performOk();
+            } finally {
+                d.close();
+            }
+        });
+        assertTrue(ok, "OK applied the page");
+        assertEquals("-nosplash\n-vmargs\n--enable-native-access=ALL-UNNAMED\n-Xmx3g\n", Files.readString(ini));
+        // persisted in the instance scope, where the next start reads it
+        org.osgi.service.prefs.Preferences saved = org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE
+                .getNode("org.nernst.ui");
+        assertEquals(1, saved.getInt(NernstPreferences.THREADS, -1));
+        assertEquals(900, saved.getInt(NernstPreferences.PLOT_WIDTH, -1));
+        Path file = Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().toURI())
+                .resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings/org.nernst.ui.prefs");
+        assertTrue(Files.readString(file).contains(NernstPreferences.THREADS + "=1"), file.toString());
+        // honoured: org.nernst.store's default store follows the preference
+        assertEquals(dir.resolve("stores/lab.duckdb").toString(), System.getProperty("nernst.store"));
+        // honoured: the next run is created with one worker thread
+        assertEquals(1, (int) Ui.call(() -> new RunWorkflowJob(doc, ids.get("features")).threads()));
+    }
+
+    @Test
+    @Order(45)
+    void theChartViewExportsPngSvgAndPdfAtThePreferredPlotSize() throws Exception {
+        try {
+            select("plot_gpr");
+            awaitRender();
+            Path pdf = dir.resolve("gpr.pdf");
+            Path png = dir.resolve("gpr.png");
+            Path svg = dir.resolve("gpr.svg");
+            for (Path p : List.of(pdf, png, svg)) {
+                Job job = Ui.call(() -> chart.exportTo(p));
+                job.join();
+                assertTrue(job.getResult().isOK(), job.getResult().toString());
+            }
+            byte[] bytes = Files.readAllBytes(pdf);
+            assertEquals("%PDF-", new String(bytes, 0, 5, StandardCharsets.US_ASCII));
+            try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+                assertEquals(1, d.getNumberOfPages());
+                assertEquals(900, d.getPage(0).getMediaBox().getWidth(), 1, "preferred width in points");
+                assertEquals(500, d.getPage(0).getMediaBox().getHeight(), 1);
+            }
+            ImageData image = new ImageData(png.toString());
+            assertEquals(1800, image.width, "900 px at 192 dpi");
+            assertEquals(1000, image.height);
+            assertTrue(Files.readString(svg).contains("width=\"900px\""), "SVG at the preferred width");
+            System.out.println("WorkbenchTest: exported " + Files.size(pdf) + " byte PDF, " + Files.size(png)
+                    + " byte PNG, " + Files.size(svg) + " byte SVG");
+        } finally {
+            NernstPreferences.store().setToDefault(NernstPreferences.THREADS);
+            NernstPreferences.store().setToDefault(NernstPreferences.PLOT_WIDTH);
+            NernstPreferences.store().setToDefault(NernstPreferences.PLOT_HEIGHT);
+            NernstPreferences.store().setToDefault(NernstPreferences.PLOT_DPI);
+            NernstPreferences.store().setToDefault(NernstPreferences.STORE);
+            NernstPreferences.applyStoreLocation();
+        }
+    }
+
+    @Test
+    @Order(50)
     void aScreenshotOfTheWorkbenchWithTheExampleAndItsPlotIsSaved() throws Exception {
         select("cv_gpr");
         select("plot_gpr");
@@ -265,7 +461,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void anIncompatibleConnectionDrawnOnTheCanvasIsRefusedWithTheReason() {
         String before = Ui.call(doc::text);
         WorkflowNode cv = Ui.call(() -> doc.workflow().node(ids.get("cv_gpr")).orElseThrow());
@@ -294,7 +490,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void theFormValidatesAsTypedAndAChangeMarksTheNodeAndDownstreamStale() {
         select("rf");
         assertEquals("parameter 'trees' = 0 is below the minimum 1", Ui.call(() -> parameters.typeOnly("trees", "0")));
@@ -314,7 +510,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void undoingEveryEditInTheWorkbenchRestoresTheEmptyWorkflowAndRedoRebuildsIt() {
         String edited = Ui.call(doc::text);
         int undone = Ui.call(() -> {
@@ -348,7 +544,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void thePaletteListsEveryInstalledNodeGroupedByKindAndCategoryAndSearches() {
         List<NodeDescriptor> all = Ui.call(() -> {
             editor.palette().search("");
@@ -367,7 +563,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void runningUpToANodeRunsOnlyWhatItDependsOn() throws Exception {
         RunWorkflowJob job = Ui.call(() -> editor.run(ids.get("features")));
         job.join();
@@ -382,7 +578,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(11)
+    @Order(110)
     void cancellingARunStopsItLeavesNoNodeRunningAndShowsNoPartialResult() throws Exception {
         assertNotNull(Ui.call(() -> page.showView("org.nernst.ui.progressView")), "the progress view opens");
         String cvRf = ids.get("cv_rf");
@@ -420,7 +616,7 @@ class WorkbenchTest {
      * workflow (the issue's target is no UI-thread task over 100 ms); asserts only what happened.
      */
     @Test
-    @Order(12)
+    @Order(120)
     void aTwoHundredNodeWorkflowOpensPaintsAndEdits() throws Exception {
         List<WorkflowNode> nodes = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -477,7 +673,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(13)
+    @Order(130)
     void draggingANodeMovesItAndTheDeleteKeyRemovesItBothUndoably() throws Exception {
         String gpr = ids.get("gpr");
         String cv = ids.get("cv_gpr");
@@ -515,7 +711,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(14)
+    @Order(140)
     void aNodeThatFailsIsDrawnFailedWithTheReaderMessage() throws Exception {
         String cells = ids.get("cells");
         Path missing = dir.resolve("no-such-folder");
@@ -532,5 +728,63 @@ class WorkbenchTest {
         assertEquals(Fixtures.nasaData().toString(),
                 Ui.call(() -> doc.workflow().node(cells).orElseThrow().parameters().get("folder")));
         assertEquals(NodeState.READY, Ui.call(() -> doc.state(cells)), "the failure belonged to the undone value");
+    }
+    /**
+     * Outputs appear as each node finishes: while a slow node downstream (the test's gate) still
+     * runs, the features it waits on are already done and shown in the table view.
+     */
+    @Test
+    @Order(150)
+    void aNodesTableIsShownWhileASlowerDownstreamNodeStillRuns() throws Exception {
+        GateNode.reset();
+        Path live = dir.resolve("live.workflow.json");
+        WorkflowJson.save(new Workflow("live", "", 1, List.of(
+                new WorkflowNode("cells", "org.nernst.data.nasaPcoe",
+                        Map.of("folder", Fixtures.nasaData().toString(), "series", List.of("discharge"),
+                                "cells", example.node("cells").orElseThrow().parameters().get("cells")), Map.of()),
+                new WorkflowNode("features", "org.nernst.features.dischargeCycles", Map.of(),
+                        Map.of("cycles", new PortRef("cells", "cycles"), "timeseries", new PortRef("cells", "timeseries"))),
+                new WorkflowNode("gate", "test.ui.gate", Map.of(), Map.of("table", new PortRef("features", "features"))))),
+                live);
+        WorkflowEditor e = Ui.call(() -> (WorkflowEditor) WorkflowHandlers.open(page, live));
+        WorkflowDocument d = e.document();
+        RunWorkflowJob job = Ui.call(() -> e.run(null));
+        try {
+            assertTrue(GateNode.started.await(300, TimeUnit.SECONDS), "the gate never started");
+            assertEquals(org.eclipse.core.runtime.jobs.Job.RUNNING, job.getState(), "the run is still going");
+            assertEquals(NodeState.RUNNING, Ui.call(() -> d.state("gate")));
+            assertEquals(NodeState.DONE, Ui.call(() -> d.state("features")));
+            Ui.run(() -> {
+                page.activate(e);
+                e.canvas().select("features");
+            });
+            assertEquals(EXPECTED_FEATURE_ROWS, (int) Ui.call(table::rowCount), "features shown before the run ends");
+            Ui.run(() -> e.canvas().select("gate"));
+            assertEquals(0, (int) Ui.call(table::rowCount), "the running gate has no result yet");
+            assertEquals("gate is running…", Ui.call(table::status));
+        } finally {
+            GateNode.open.countDown();
+        }
+        job.join();
+        assertTrue(job.getResult().isOK(), job.getResult().toString());
+        assertEquals(EXPECTED_FEATURE_ROWS, (int) Ui.call(table::rowCount), "the gate's table once it passed");
+
+        // an edit upstream while the gate still runs: what the run produces afterwards is stale
+        GateNode.reset();
+        RunWorkflowJob again = Ui.call(() -> e.run(null));
+        try {
+            assertTrue(GateNode.started.await(300, TimeUnit.SECONDS), "the gate never started again");
+            Ui.run(() -> d.setParameter("features", "minSamples", "20"));
+            assertEquals(NodeState.STALE, Ui.call(() -> d.state("features")));
+        } finally {
+            GateNode.open.countDown();
+        }
+        again.join();
+        assertTrue(again.getResult().isOK(), again.getResult().toString());
+        assertEquals(NodeState.STALE, Ui.call(() -> d.state("gate")), "a result computed from the old features");
+        assertTrue(Ui.call(() -> d.runState().entry("gate").outputs().isEmpty()), "is not kept as current");
+        assertEquals(0, (int) Ui.call(table::rowCount), "and not shown");
+        assertEquals(NodeState.DONE, Ui.call(() -> d.state("cells")), "the unedited source keeps its result");
+        Ui.run(() -> page.closeEditor(e, false));
     }
 }

@@ -31,6 +31,7 @@ final class NernstActionBarAdvisor extends ActionBarAdvisor {
         register(ActionFactory.UNDO.create(window));
         register(ActionFactory.REDO.create(window));
         register(ActionFactory.DELETE.create(window));
+        register(ActionFactory.PREFERENCES.create(window));
     }
 
     @Override
@@ -56,6 +57,8 @@ final class NernstActionBarAdvisor extends ActionBarAdvisor {
         MenuManager views = new MenuManager("Show &View");
         views.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
         win.add(views);
+        win.add(new Separator());
+        win.add(getAction(ActionFactory.PREFERENCES.getId()));
         menuBar.add(file);
         menuBar.add(edit);
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));

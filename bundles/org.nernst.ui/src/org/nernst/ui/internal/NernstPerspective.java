@@ -5,7 +5,9 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.nernst.ui.internal.help.HelpView;
 import org.nernst.ui.internal.views.ChartResultView;
+import org.nernst.ui.internal.views.MetricsView;
 import org.nernst.ui.internal.views.ParametersView;
+import org.nernst.ui.internal.views.ProvenanceView;
 import org.nernst.ui.internal.views.TableResultView;
 import org.nernst.ui.internal.welcome.WelcomeView;
 import org.nernst.ui.internal.explorer.WorkspaceView;
@@ -28,6 +30,8 @@ public final class NernstPerspective implements IPerspectiveFactory {
         bottom.addView(PROGRESS_VIEW);
         bottom.addPlaceholder(HelpView.ID);
         layout.addView(WorkspaceView.ID, IPageLayout.LEFT, 0.2f, editor);
+        bottom.addView(MetricsView.ID);
+        bottom.addView(ProvenanceView.ID);
         layout.addShowViewShortcut(ParametersView.ID);
         layout.addShowViewShortcut(TableResultView.ID);
         layout.addShowViewShortcut(ChartResultView.ID);
@@ -35,5 +39,7 @@ public final class NernstPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(WorkspaceView.ID);
         layout.addShowViewShortcut(HelpView.ID);
         layout.addShowViewShortcut(WelcomeView.ID);
+        layout.addShowViewShortcut(MetricsView.ID);
+        layout.addShowViewShortcut(ProvenanceView.ID);
     }
 }

@@ -60,6 +60,7 @@ public final class NernstWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        org.nernst.ui.internal.prefs.NernstPreferences.applyStoreLocation();
         StartupActions.run(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage());
         openWorkflowArguments();
         afterStartup.run();

@@ -53,6 +53,15 @@ public final class RunState {
      * result shows as stale, a failed one as ready.
      */
     public void invalidate(Collection<String> nodeIds) {
+        // under the same lock as update: a run's result checked against the old revision can
+        // never land after the edit that made it stale (outputs now arrive while the run goes on)
+        synchronized (this) {
+            invalidateLocked(nodeIds);
+        }
+        fire(nodeIds);
+    }
+
+    private void invalidateLocked(Collection<String> nodeIds) {
         for (String id : nodeIds) {
             revisions.merge(id, 1L, Long::sum);
             Entry e = entries.remove(id);
@@ -61,15 +70,16 @@ public final class RunState {
                 entries.put(id, new Entry(NodeState.STALE, -1, "changed since the last run", Map.of()));
             }
         }
-        fire(nodeIds);
     }
 
     /** Updates a node's record if it is still at {@code revision} (a run's view of it). */
     public void update(String nodeId, long revision, Entry entry) {
-        if (revision(nodeId) != revision) {
-            return;
+        synchronized (this) {
+            if (revision(nodeId) != revision) {
+                return;
+            }
+            entries.put(nodeId, entry);
         }
-        entries.put(nodeId, entry);
         fire(List.of(nodeId));
     }
 

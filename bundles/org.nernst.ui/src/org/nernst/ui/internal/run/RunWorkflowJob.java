@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -15,7 +16,7 @@ import org.eclipse.ui.progress.IProgressConstants;
 import org.nernst.core.exec.CancelToken;
 import org.nernst.core.exec.ExecutionListener;
 import org.nernst.core.exec.NodeExecutionException;
-import org.nernst.core.exec.RunResult;
+import org.nernst.core.exec.Result;
 import org.nernst.core.exec.WorkflowExecutor;
 import org.nernst.core.node.CancelledException;
 import org.nernst.core.workflow.Workflow;
@@ -25,11 +26,13 @@ import org.nernst.ui.internal.model.Connections;
 import org.nernst.ui.internal.model.NodeState;
 import org.nernst.ui.internal.model.RunState;
 import org.nernst.ui.internal.model.WorkflowDocument;
+import org.nernst.ui.internal.prefs.NernstPreferences;
 
 /**
  * Runs a snapshot of a document's workflow (all of it, or up to one node) in an Eclipse job:
  * progress in the progress view and status line, cancel through the job's cancel button, node
- * states and outputs into the document's {@link RunState}. The UI thread only starts it.
+ * states and outputs into the document's {@link RunState}, each node's outputs as soon as that
+ * node finishes. The UI thread only starts it. Node threads come from the preferences.
  */
 public final class RunWorkflowJob extends Job {
     /** The family of every run, for {@code Job.getJobManager().join}. */
@@ -41,6 +44,7 @@ public final class RunWorkflowJob extends Job {
     private final Workflow workflow;
     private final Map<String, Long> revisions = new HashMap<>();
     private final CancelToken cancel = new CancelToken();
+    private final int threads;
 
     /**
      * @param upTo run only this node and what it depends on, or {@code null} for the whole workflow
@@ -57,6 +61,7 @@ public final class RunWorkflowJob extends Job {
             wf = new Workflow(wf.name(), wf.description(), wf.seed(), nodes);
         }
         this.workflow = wf;
+        this.threads = NernstPreferences.threads();
         for (WorkflowNode n : wf.nodes()) {
             revisions.put(n.id(), document.runState().revision(n.id()));
         }
@@ -92,7 +97,7 @@ public final class RunWorkflowJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        RunState state = document.runState();
+        Map<String, Map<String, Result>> produced = new ConcurrentHashMap<>();
         monitor.beginTask(getName(), workflow.nodes().size());
         ExecutionListener listener = new ExecutionListener() {
             @Override
@@ -109,8 +114,16 @@ public final class RunWorkflowJob extends Job {
             }
 
             @Override
+            public void nodeOutputs(String id, Map<String, Result> outputs) {
+                produced.put(id, outputs);
+            }
+
+            @Override
             public void nodeFinished(String id, long millis) {
-                update(id, NodeState.DONE, 1, millis + " ms");
+                // the node's results are shown now, while later nodes still run; the revision
+                // check in RunState drops them if the node was edited since the run started
+                document.runState().update(id, revisions.get(id), new RunState.Entry(NodeState.DONE, 1, millis + " ms",
+                        produced.getOrDefault(id, Map.of())));
                 synchronized (monitor) {
                     monitor.worked(1);
                 }
@@ -122,9 +135,7 @@ public final class RunWorkflowJob extends Job {
             }
         };
         try {
-            RunResult result = new WorkflowExecutor(document.registry()).run(workflow, listener, cancel);
-            result.outputs().forEach((id, outputs) -> state.update(id, revisions.get(id),
-                    new RunState.Entry(NodeState.DONE, 1, state.entry(id).message(), outputs)));
+            new WorkflowExecutor(document.registry(), threads).run(workflow, listener, cancel);
             return Status.OK_STATUS;
         } catch (CancelledException e) {
             resetUnfinished("cancelled");
@@ -145,7 +156,15 @@ public final class RunWorkflowJob extends Job {
         document.runState().update(id, revisions.get(id), new RunState.Entry(s, progress, message, Map.of()));
     }
 
-    /** Nodes left running or done without outputs by a stopped run go back to having no result. */
+    /** The worker threads this run uses (the preference when the run was created). */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Nodes left running by a stopped run go back to having no result; nodes that finished before
+     * the stop keep theirs (they are valid results of the configuration that ran).
+     */
     private void resetUnfinished(String message) {
         for (WorkflowNode n : workflow.nodes()) {
             RunState.Entry e = document.runState().entry(n.id());

@@ -45,7 +45,7 @@ final class Outputs {
         return switch (st) {
             case STALE -> s.nodeId() + " changed since the last run: run the workflow again.";
             case RUNNING -> s.nodeId() + " is running…";
-            case DONE -> s.nodeId() + " is done; its results arrive when the run ends.";
+            case DONE -> s.nodeId() + " is done but left no result here.";
             case FAILED -> s.nodeId() + " failed: " + e.message();
             case NOT_CONFIGURED -> s.nodeId() + " is not configured: " + String.join("; ", s.document().problems(s.nodeId()));
             default -> s.nodeId() + " has no result yet: run the workflow.";

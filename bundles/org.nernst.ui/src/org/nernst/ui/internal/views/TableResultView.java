@@ -139,6 +139,11 @@ public final class TableResultView extends NodeView {
         return String.format(java.util.Locale.ROOT, "%.5e", v);
     }
 
+    /** The status line: what is shown, or why nothing is. */
+    public String status() {
+        return status.getText();
+    }
+
     /** Rows of the table shown (0 when none). */
     public int rowCount() {
         return shown == null ? 0 : table.getItemCount();

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Start-up time of the workbench, measured from the product launcher (nernst-ui) to the moment the
+# "Nernst" window is mapped and viewable on the X server, as a user sees it. Not a test: prints
+# each run, the median and the machine's load (the figure means little on a busy machine).
+#
+# Usage: scripts/benchmark-startup.sh [PRODUCT_DIR] [RUNS]
+#   PRODUCT_DIR defaults to the materialized product of this checkout
+#   (releng/org.nernst.product/target/products/org.nernst.product/linux/gtk/x86_64/nernst).
+# The first run (cold: empty workspace, OSGi cache to build) is reported apart and excluded from
+# the median of the RUNS (default 5) warm runs that follow. Needs Xvfb and xwininfo (x11-utils).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+product="${1:-releng/org.nernst.product/target/products/org.nernst.product/linux/gtk/x86_64/nernst}"
+runs="${2:-5}"
+[ -x "$product/nernst-ui" ] || { echo "no product at $product: build it (./mvnw verify -pl releng/org.nernst.product -am)" >&2; exit 2; }
+command -v Xvfb >/dev/null && command -v xwininfo >/dev/null || { echo "needs Xvfb and xwininfo" >&2; exit 2; }
+
+work="$(mktemp -d)"
+display=":$(( 90 + RANDOM % 100 ))"
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+app=""
+cleanup() {
+  [ -n "$app" ] && kill "$app" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+for _ in $(seq 1 100); do xwininfo -display "$display" -root >/dev/null 2>&1 && break; sleep 0.05; done
+
+# whether the workbench window is up: a top-level window titled "Nernst…" (SWT also creates small
+# hidden helper windows with that name, so require a real size and the viewable map state)
+window_open() {
+  local id
+  for id in $(xwininfo -display "$display" -root -children 2>/dev/null | sed -n 's/^ *\(0x[0-9a-f]*\) "Nernst.*/\1/p'); do
+    xwininfo -display "$display" -id "$id" 2>/dev/null \
+      | awk '/Width:/ {w=$2} /Map State: IsViewable/ {v=1} END {exit !(v && w >= 400)}' && return 0
+  done
+  return 1
+}
+
+# one start: milliseconds from exec of the launcher to the viewable window
+start_once() {
+  local t0 t1
+  t0=$(date +%s%N)
+  DISPLAY="$display" NERNST_WORKSPACE="$work/workspace" "$product/nernst-ui" >"$work/ui.out" 2>"$work/ui.err" &
+  app=$!
+  while :; do
+    if window_open; then
+      t1=$(date +%s%N)
+      # CPU seconds the JVM used until then (user + system): a figure a busy machine distorts less
+      cpu=$(awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$app/stat")
+      break
+    fi
+    if ! kill -0 "$app" 2>/dev/null; then
+      echo "nernst-ui exited before its window opened:" >&2
+      tail -20 "$work/ui.err" >&2
+      exit 1
+    fi
+    sleep 0.02
+  done
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+  app=""
+  echo "$(( (t1 - t0) / 1000000 )) $cpu"
+}
+
+echo "load before: $(uptime)"
+read -r cold cold_cpu < <(start_once)
+[ -n "$cold" ] || exit 1
+echo "cold start (empty workspace): ${cold} ms, ${cold_cpu} s CPU"
+times=(); cpus=()
+for i in $(seq 1 "$runs"); do
+  read -r t c < <(start_once)
+  [ -n "$t" ] || exit 1
+  times+=("$t"); cpus+=("$c")
+  echo "warm start $i: ${t} ms, ${c} s CPU"
+done
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+echo "load after: $(uptime)"
+echo "first window from nernst-ui, median of $runs warm starts: $(printf '%s\n' "${times[@]}" | median) ms" \
+  "(min $(printf '%s\n' "${times[@]}" | sort -n | head -1), max $(printf '%s\n' "${times[@]}" | sort -n | tail -1));" \
+  "CPU until the window: median $(printf '%s\n' "${cpus[@]}" | median) s"
