@@ -7,7 +7,7 @@ package org.nernst.core.ml;
  * @param std the predictive standard deviation per row, or {@code null} for point estimators
  * @since 0.1
  */
-public record Prediction(double[] mean, double[] std) {
+public record Prediction(double[] mean, double[] std) implements java.io.Serializable {
     public boolean hasUncertainty() {
         return std != null;
     }
