@@ -41,13 +41,15 @@ import org.nernst.spark.SparkDataParallel;
  * discharge/charge cycle): cells per second, end to end through the WorkflowExecutor.</li>
  * </ol>
  * Each figure is the median of {@code --runs} timed runs after one untimed warm-up run.
- * <pre>java -Xmx14g [Spark's --add-opens] -cp target/classes:$(cat target/launcher.classpath) org.nernst.spark.bench.SparkBenchmark
- *     --data ../../shared/data [--master local[2]] [--candidates 10000000] [--cells 2000] [--trees 100] [--runs 3] [--threads 2]</pre>
+ * <pre>java -Xmx14g [Spark's --add-opens] -cp target/classes:$(cat target/launcher.classpath):$(cat target/spark.classpath) org.nernst.spark.bench.SparkBenchmark
+ *     --data ../../shared/data [--master local[2]] [--candidates 10000000] [--cells 2000] [--trees 100] [--runs 3] [--warmup true] [--threads 2] [--partitions N]</pre>
  */
 public final class SparkBenchmark {
     private static final List<String> FEATURES = List.of("Max Delta Volume", "Average Voltage", "Gravimetric Capacity",
             "Volumetric Capacity", "Atomic Fraction Charge", "Atomic Fraction Discharge", "Steps");
     private static final int CHUNK_ROWS = 16_384;
+
+    private static boolean warmup = true;
 
     private SparkBenchmark() {
     }
@@ -60,6 +62,7 @@ public final class SparkBenchmark {
         int cells = Integer.parseInt(o.getOrDefault("--cells", "2000"));
         int trees = Integer.parseInt(o.getOrDefault("--trees", "100"));
         int runs = Integer.parseInt(o.getOrDefault("--runs", "3"));
+        warmup = Boolean.parseBoolean(o.getOrDefault("--warmup", "true"));
         int threads = Integer.parseInt(o.getOrDefault("--threads", "2"));
         int partitions = Integer.parseInt(o.getOrDefault("--partitions", "0"));
         PluginXmlNodeRegistry registry = PluginXmlNodeRegistry.fromClassPath();
@@ -126,9 +129,11 @@ public final class SparkBenchmark {
         void run() throws Exception;
     }
 
-    /** Median seconds of {@code runs} timed runs after one untimed warm-up. */
+    /** Median seconds of {@code runs} timed runs after one untimed warm-up (unless --warmup false). */
     private static double median(int runs, Work w) throws Exception {
-        w.run();
+        if (warmup) {
+            w.run();
+        }
         double[] t = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
