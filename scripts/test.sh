@@ -3,6 +3,8 @@
 # materialized product's smoke test (launcher, exit codes, Ctrl-C, workbench window under Xvfb), then
 # the plugin author's path: an external plugin built apart from the update site and installed into
 # a copy of the product with the p2 director (scripts/plugin-install-test.sh).
+# The reactor's verify also runs the plain-Maven modules: spark/ (org.nernst.spark) starts Spark local[2] and
+# checks that screening, population synthesis and the twin example give the same tables on Spark as in process.
 # Real-data tests read ../shared/data (override with NERNST_DATA=/path).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -47,14 +47,25 @@ public final class WorkflowExecutor {
 
     private final NodeRegistry registry;
     private final int parallelism;
+    private final DataParallel dataParallel;
 
     public WorkflowExecutor(NodeRegistry registry) {
         this(registry, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     public WorkflowExecutor(NodeRegistry registry, int parallelism) {
+        this(registry, parallelism, DataParallel.inProcess());
+    }
+
+    /**
+     * @param dataParallel what nodes get from {@link NodeContext#dataParallel()}: the backend of their
+     *        data-parallel loops (e.g. Spark), an option of the run that leaves the workflow unchanged
+     * @since 0.3
+     */
+    public WorkflowExecutor(NodeRegistry registry, int parallelism, DataParallel dataParallel) {
         this.registry = registry;
         this.parallelism = Math.max(1, parallelism);
+        this.dataParallel = java.util.Objects.requireNonNull(dataParallel, "dataParallel");
     }
 
     /** The nodes of a workflow, created and configured, before anything runs. */
@@ -292,7 +303,7 @@ public final class WorkflowExecutor {
         }
     }
 
-    private static final class Context implements NodeContext {
+    private final class Context implements NodeContext {
         private final String nodeId;
         private final NodeDescriptor descriptor;
         private final Parameters parameters;
@@ -361,6 +372,11 @@ public final class WorkflowExecutor {
         @Override
         public void info(String message) {
             listener.message(nodeId, false, message);
+        }
+
+        @Override
+        public DataParallel dataParallel() {
+            return dataParallel;
         }
 
         @Override

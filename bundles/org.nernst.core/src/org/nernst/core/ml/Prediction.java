@@ -12,7 +12,7 @@ package org.nernst.core.ml;
  * @param probabilities rows × classes, or {@code null} for regression
  * @since 0.1
  */
-public record Prediction(double[] mean, double[] std, double[][] probabilities) {
+public record Prediction(double[] mean, double[] std, double[][] probabilities) implements java.io.Serializable {
 
     /** A regression prediction. */
     public Prediction(double[] mean, double[] std) {

@@ -37,4 +37,15 @@ public interface NodeContext {
 
     /** A warning the user should see; the run continues. */
     void warn(String message);
+
+    /**
+     * Where the node's data-parallel inner loops run: threads of this process unless the run was
+     * started with another backend (e.g. Spark by {@code nernst-spark}). A node that maps over many
+     * independent items should use it rather than its own threads.
+     *
+     * @since 0.3
+     */
+    default org.nernst.core.exec.DataParallel dataParallel() {
+        return org.nernst.core.exec.DataParallel.inProcess();
+    }
 }

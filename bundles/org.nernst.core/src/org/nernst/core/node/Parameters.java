@@ -8,11 +8,14 @@ import java.util.Map;
 
 /**
  * The effective, validated parameter values of one node: the workflow's values over the
- * declared defaults. Immutable.
+ * declared defaults. Immutable; serializable since 0.3 (values are strings, numbers, booleans and
+ * lists of strings), so a node's data-parallel work can carry them to another JVM.
  *
  * @since 0.1
  */
-public final class Parameters {
+public final class Parameters implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Map<String, Object> values;
 
     private Parameters(Map<String, Object> values) {

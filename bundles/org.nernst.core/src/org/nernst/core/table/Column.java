@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public abstract sealed class Column permits DoubleColumn, LongColumn, StringColumn {
+public abstract sealed class Column implements java.io.Serializable permits DoubleColumn, LongColumn, StringColumn {
+    private static final long serialVersionUID = 1L;
+
     private final String name;
     private final String unit;
     private final Role role;

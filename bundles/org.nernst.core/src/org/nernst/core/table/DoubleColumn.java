@@ -6,6 +6,8 @@ package org.nernst.core.table;
  * @since 0.1
  */
 public final class DoubleColumn extends Column {
+    private static final long serialVersionUID = 1L;
+
     private final double[] values;
 
     public DoubleColumn(String name, String unit, Role role, double[] values) {

@@ -6,6 +6,8 @@ package org.nernst.core.table;
  * @since 0.1
  */
 public final class LongColumn extends Column {
+    private static final long serialVersionUID = 1L;
+
     private final long[] values;
 
     public LongColumn(String name, String unit, Role role, long[] values) {

@@ -6,6 +6,8 @@ package org.nernst.core.table;
  * @since 0.1
  */
 public final class StringColumn extends Column {
+    private static final long serialVersionUID = 1L;
+
     private final String[] values;
 
     public StringColumn(String name, Role role, String[] values) {

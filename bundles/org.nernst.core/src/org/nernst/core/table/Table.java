@@ -10,11 +10,14 @@ import java.util.function.IntPredicate;
 
 /**
  * An immutable, columnar table: equal-length {@link Column}s with unique names. Operations return
- * new tables that share the untouched columns.
+ * new tables that share the untouched columns. Serializable (since 0.3) so data-parallel backends
+ * can ship tables between JVMs.
  *
  * @since 0.1
  */
-public final class Table {
+public final class Table implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String name;
     private final List<Column> columns;
     private final Map<String, Column> byName;

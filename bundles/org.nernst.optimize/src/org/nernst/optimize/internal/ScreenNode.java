@@ -57,7 +57,9 @@ public final class ScreenNode implements Node {
         }
         TrainedModel model = estimator.fit(TrainingSet.from(known, features, target), c.seed(), c.monitor());
         c.monitor().checkCanceled();
-        Prediction pred = model.predict(TrainingSet.matrix(candidates, features));
+        // the candidate space may be millions of rows: predicted in chunks on the run's data-parallel backend
+        Prediction pred = ChunkedPrediction.predict(model, TrainingSet.matrix(candidates, features), c.dataParallel(),
+                c.monitor());
         boolean maximize = p.bool("maximize");
         double kappa = p.number("kappa");
         int n = candidates.rowCount();

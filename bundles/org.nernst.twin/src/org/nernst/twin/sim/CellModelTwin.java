@@ -2,7 +2,6 @@ package org.nernst.twin.sim;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.nernst.core.node.DataException;
@@ -90,7 +89,8 @@ public abstract class CellModelTwin implements TwinModel {
     /** Loads the CSV drive cycles that {@code Run} steps name, once per run. */
     public static Simulator.DriveCycles driveCycles(Parameters p, ProgressMonitor monitor) {
         Path folder = p.has("driveCycles") && !p.string("driveCycles").isBlank() ? p.path("driveCycles") : Path.of("");
-        Map<String, DriveCycle> cache = new HashMap<>();
+        // concurrent: the cells of a synthesized population load through one instance from several threads
+        Map<String, DriveCycle> cache = new java.util.concurrent.ConcurrentHashMap<>();
         return (name, line) -> {
             DriveCycle cached = cache.get(name);
             if (cached != null) {

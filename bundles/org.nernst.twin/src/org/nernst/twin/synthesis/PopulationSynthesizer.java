@@ -1,11 +1,14 @@
 package org.nernst.twin.synthesis;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.nernst.core.exec.DataParallel;
+import org.nernst.core.exec.SerializableFunction;
 import org.nernst.core.node.CancelledException;
 import org.nernst.core.node.DataException;
 import org.nernst.core.node.ProgressMonitor;
@@ -56,46 +59,61 @@ public final class PopulationSynthesizer {
     public static Result synthesize(EcmParameters base, double temperatureC, Experiment experiment, DriveCycle profile,
             Simulator.Options options, Population pop, long seed, Simulator.DriveCycles driveCycles,
             ProgressMonitor monitor) throws DataException {
-        int n = pop.cells();
         Fault[] faults = assignFaults(pop, seed);
-        Table[] series = new Table[n];
-        Object[][] rows = new Object[n][];
-        monitor.begin("Synthesizing " + n + " cells", n);
         Simulator.Options opts = options.stoppingOnInfeasible(true);
-        DataException[] failure = new DataException[1];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            if (failure[0] != null || monitor.isCanceled()) {
-                return;
-            }
-            try {
-                CellRun r = one(i, base, temperatureC, experiment, profile, opts, pop, faults[i], seed, driveCycles, monitor);
-                series[i] = r.table;
-                rows[i] = r.row;
-            } catch (DataException e) {
-                synchronized (failure) {
-                    if (failure[0] == null) {
-                        failure[0] = e;
-                    }
-                }
-            }
-            monitor.worked(1);
-        });
-        if (failure[0] != null) {
-            throw failure[0];
+        // runs in this process only: the function captures the (unserializable) model objects directly
+        SerializableFunction<Integer, Cell> f = i -> cell(i, base, temperatureC, experiment, profile, opts, pop,
+                faults[i], seed, driveCycles, monitor);
+        return synthesize(pop.cells(), f, DataParallel.inProcess(), monitor);
+    }
+
+    /**
+     * Runs {@code cell} for cells 0..n-1 on {@code backend} and stacks the results. The function
+     * should call {@link #cell} with faults from {@link #assignFaults}; each cell draws from its own
+     * stream derived from (seed, cell index), so the result is the same on every backend.
+     *
+     * @since 0.3
+     */
+    public static Result synthesize(int n, SerializableFunction<Integer, Cell> cell, DataParallel backend,
+            ProgressMonitor monitor) throws DataException {
+        monitor.begin("Synthesizing " + n + " cells", n);
+        List<Cell> cells;
+        try {
+            cells = backend.map(IntStream.range(0, n).boxed().toList(), cell, monitor);
+        } catch (DataException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("synthesizing cells failed: " + e, e);
         }
         monitor.checkCanceled();
+        Table[] series = new Table[n];
+        Object[][] rows = new Object[n][];
+        for (int i = 0; i < n; i++) {
+            series[i] = cells.get(i).samples();
+            rows[i] = cells.get(i).summary();
+        }
         return new Result(Table.concat("synthetic cells", Arrays.asList(series)), cellTable(rows));
     }
 
-    private record CellRun(Table table, Object[] row) {
+    /**
+     * One synthesized cell: its measured-and-truth time series and its row of the cells table
+     * (name, capacity, r0, age, fault, onset, offset, samples, end time, why it stopped).
+     *
+     * @since 0.3
+     */
+    public record Cell(Table samples, Object[] summary) implements Serializable {
     }
 
     static String name(int i) {
         return String.format("cell_%04d", i + 1);
     }
 
-    /** Exact fault counts on a seeded shuffle of the cells. */
-    static Fault[] assignFaults(Population pop, long seed) {
+    /**
+     * Exact fault counts on a seeded shuffle of the cells.
+     *
+     * @since 0.3
+     */
+    public static Fault[] assignFaults(Population pop, long seed) {
         int n = pop.cells();
         Fault[] f = new Fault[n];
         Arrays.fill(f, Fault.NONE);
@@ -120,7 +138,16 @@ public final class PopulationSynthesizer {
         return f;
     }
 
-    private static CellRun one(int i, EcmParameters base, double temperatureC, Experiment experiment,
+    /**
+     * Simulates cell {@code i} of the population: draws its parameters, age, sensor offset and fault
+     * onset from its own stream derived from ({@code seed}, {@code i}), runs the experiment (or replays
+     * {@code profile}) with {@code opts}, and adds sensor noise.
+     *
+     * @param opts simulator options; pass them {@link Simulator.Options#stoppingOnInfeasible stopping on
+     *        infeasible steps} so a faulty cell ends early instead of failing the population
+     * @since 0.3
+     */
+    public static Cell cell(int i, EcmParameters base, double temperatureC, Experiment experiment,
             DriveCycle profile, Simulator.Options opts, Population pop, Fault fault, long seed,
             Simulator.DriveCycles driveCycles, ProgressMonitor monitor) throws DataException {
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
@@ -148,7 +175,7 @@ public final class PopulationSynthesizer {
         Object[] row = {name(i), capacity, base.r0().value(0.5, temperatureC) * rScale, age, fault.label(),
                 fault == Fault.NONE ? Double.NaN : onset, offset, (long) t.rowCount(), end,
                 sim.stoppedEarly().orElse("")};
-        return new CellRun(t, row);
+        return new Cell(t, row);
     }
 
     /** Turns the true simulated series into what the cycler's sensors report, plus the truth columns. */
