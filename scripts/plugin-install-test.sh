@@ -41,6 +41,15 @@ check "before: nernst list has none of the plugin's nodes" lists_none "$work/lis
 director() { # the product's own p2 director application (headless), as a user would run it
   "$work/nernst/nernst-director" "$@"
 }
+# 2b. Help > Install New Software works on this installation: the p2 UI is in it, and the profile
+# it installs into (SELF = eclipse.p2.profile of config.ini) is the director's, and readable
+check "the p2 UI bundles are installed (Install New Software, Check for Updates)" bash -c \
+  "grep -q '^org.eclipse.equinox.p2.ui.sdk,' '$work/nernst/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info' \
+   && grep -q '^org.eclipse.equinox.p2.ui,' '$work/nernst/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info'"
+check "config.ini names the p2 profile the UI installs into (DefaultProfile)" \
+  grep -q '^eclipse.p2.profile=DefaultProfile' "$work/nernst/configuration/config.ini"
+director -listInstalledRoots >"$work/roots.txt" 2>&1
+check "the product's p2 profile is readable: its installed roots include the product" grep -q '^org.nernst.product' "$work/roots.txt"
 # 3. Install the feature from the plugin's update site; Nernst's site resolves what the plugin requires
 director -repository "file:$plugin_site,file:$nernst_site" -installIU "$feature" >"$work/install.log" 2>&1
 code=$?

@@ -9,7 +9,13 @@ import java.io.ObjectStreamClass;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.RegistryFactory;
 import org.nernst.core.node.NodeDescriptor;
+import org.nernst.core.node.ParameterSpec;
+import org.nernst.core.node.PortSpec;
+import org.nernst.core.optimize.Optimizer;
+import org.nernst.core.table.Table;
 import org.nernst.core.node.NodeKind;
 import org.nernst.core.node.Parameters;
 import org.nernst.core.node.ProgressMonitor;
@@ -43,6 +49,55 @@ public final class Nodes {
         var node = registry.create(id);
         node.configure(p);
         return node.execute(new ConformanceContext(d, p, seed, inputs, monitor));
+    }
+
+    /** Every input, output and parameter, and the contribution itself, has a description. */
+    public static void assertDescribed(NodeDescriptor d) {
+        org.junit.jupiter.api.Assertions.assertFalse(d.description().isBlank(), d.id() + " has no description");
+        for (PortSpec p : d.inputs()) {
+            org.junit.jupiter.api.Assertions.assertFalse(p.description() == null || p.description().isBlank(),
+                    "input " + p.name() + " has no description");
+        }
+        for (PortSpec p : d.outputs()) {
+            org.junit.jupiter.api.Assertions.assertFalse(p.description() == null || p.description().isBlank(),
+                    "output " + p.name() + " has no description");
+        }
+        for (ParameterSpec p : d.parameters()) {
+            org.junit.jupiter.api.Assertions.assertFalse(p.description() == null || p.description().isBlank(),
+                    "parameter " + p.name() + " has no description");
+        }
+    }
+
+    /** The table outputs of two runs are the same, cell by cell. */
+    public static void assertSameOutputs(NodeDescriptor d, Map<String, Object> first, Map<String, Object> second) {
+        for (PortSpec p : d.outputs()) {
+            if (first.get(p.name()) instanceof Table a) {
+                Tables.assertSameTable(a, (Table) second.get(p.name()));
+            }
+        }
+    }
+
+    /** The table without one column (a bad input for checks). */
+    public static Table without(Table t, String column) {
+        return new Table(t.name(), t.columns().stream().filter(c -> !c.name().equals(column)).toList());
+    }
+
+    /**
+     * Creates the installed optimizer {@code id} from its {@code org.nernst.core.optimizers}
+     * contribution (the node registry lists optimizers but only optimization nodes drive them).
+     */
+    public static Optimizer optimizer(String id) throws Exception {
+        for (IConfigurationElement e : RegistryFactory.getRegistry().getConfigurationElementsFor("org.nernst.core",
+                "optimizers")) {
+            if (id.equals(e.getAttribute("id"))) {
+                Object o = e.createExecutableExtension("class");
+                if (o instanceof Optimizer opt) {
+                    return opt;
+                }
+                throw new AssertionError(id + ": " + o.getClass().getName() + " does not implement " + Optimizer.class.getName());
+            }
+        }
+        throw new AssertionError("optimizer " + id + " is not installed");
     }
 
     /** A monitor that is cancelled from the start. */

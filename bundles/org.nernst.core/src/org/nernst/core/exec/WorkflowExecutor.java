@@ -120,7 +120,15 @@ public final class WorkflowExecutor {
      */
     public RunResult run(Workflow wf, ExecutionListener listener, CancelToken cancel)
             throws WorkflowException, NodeExecutionException {
-        Prepared prepared = prepare(wf);
+        Prepared prepared;
+        try {
+            prepared = prepare(wf);
+        } catch (NodeExecutionException e) {
+            // a contribution that cannot even be created (e.g. its bundle's activator threw) fails
+            // at its node, like a failure while running: the listener draws or prints it there
+            listener.nodeFailed(e.nodeId(), e.getCause());
+            throw e;
+        }
         String wfHash = Hashing.sha256(WorkflowJson.write(wf).getBytes(StandardCharsets.UTF_8));
         // set when the run stops for any reason, so nodes still running are told to stop too
         CancelToken stop = new CancelToken();

@@ -21,6 +21,7 @@ public final class MatVariablesNode implements Node {
 
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
+        c.monitor().checkCanceled(); // a cancelled run stops here, before any reading
         Parameters p = c.parameters();
         Path file = p.path("file");
         if (!Files.isRegularFile(file)) {

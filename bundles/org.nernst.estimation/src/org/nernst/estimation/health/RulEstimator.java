@@ -37,6 +37,7 @@ public final class RulEstimator implements StateEstimator {
     public Table estimate(Table measurements, Parameters p, ProgressMonitor monitor) throws Exception {
         Map<String, Table> results = new LinkedHashMap<>();
         for (Map.Entry<String, Table> g : Groups.split(measurements).entrySet()) {
+            monitor.checkCanceled(); // per cell: the particle filter path has no check of its own
             results.put(g.getKey(), estimateOne(g.getValue(), p, monitor));
         }
         return Groups.stack(measurements.name() + " RUL", Groups.groupColumn(measurements), results);

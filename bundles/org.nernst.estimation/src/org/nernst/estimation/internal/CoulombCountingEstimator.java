@@ -14,6 +14,7 @@ public final class CoulombCountingEstimator extends SocEstimatorSupport {
 
     @Override
     public Table estimate(Table m, Map<String, Object> inputs, Parameters p, ProgressMonitor monitor) throws Exception {
+        monitor.checkCanceled(); // one pass over the series, fast: checking once before it is enough
         double[] t = column(m, p, "time");
         double[] i = column(m, p, "current");
         double capacity = p.has("capacity") ? p.number("capacity") : 0;

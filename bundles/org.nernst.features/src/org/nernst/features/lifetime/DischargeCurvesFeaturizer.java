@@ -18,6 +18,7 @@ import org.nernst.core.table.Table;
 public final class DischargeCurvesFeaturizer implements Node {
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
+        c.monitor().checkCanceled(); // a cancelled run stops here, before any reading
         Parameters p = c.parameters();
         List<Integer> cycles = new ArrayList<>();
         for (String s : p.list("cycles")) {

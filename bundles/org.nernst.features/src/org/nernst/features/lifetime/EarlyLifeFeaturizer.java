@@ -15,6 +15,7 @@ import org.nernst.core.table.Table;
 public final class EarlyLifeFeaturizer implements Node {
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
+        c.monitor().checkCanceled(); // a cancelled run stops here, before any reading
         Parameters p = c.parameters();
         EarlyLifeFeatures f = new EarlyLifeFeatures((int) p.integer("early"), (int) p.integer("late"),
                 p.number("outlierFraction"), p.string("featureSet"));

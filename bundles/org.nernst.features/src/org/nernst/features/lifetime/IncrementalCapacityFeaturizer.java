@@ -18,6 +18,7 @@ import org.nernst.core.table.Table;
 public final class IncrementalCapacityFeaturizer implements Node {
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
+        c.monitor().checkCanceled(); // a cancelled run stops here, before any reading
         Parameters p = c.parameters();
         Table ts = c.input("timeseries", Table.class);
         List<Integer> cycles = new ArrayList<>();

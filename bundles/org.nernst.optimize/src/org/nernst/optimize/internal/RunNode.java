@@ -24,7 +24,12 @@ public final class RunNode implements Node {
 
     @Override
     public void configure(Parameters p) {
-        Space.parse(p.string("variables"));
+        try {
+            Space.parse(p.string("variables"));
+        } catch (IllegalArgumentException e) {
+            // name the parameter, as every configure error does (the editor marks that field)
+            throw new IllegalArgumentException("parameter 'variables': " + e.getMessage(), e);
+        }
         if (p.string("objective").equals("table") && p.string("objectiveColumn").isBlank()) {
             throw new IllegalArgumentException("objective 'table' needs objectiveColumn");
         }

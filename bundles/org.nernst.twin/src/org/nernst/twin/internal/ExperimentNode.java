@@ -31,6 +31,7 @@ public final class ExperimentNode implements Node {
 
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
+        c.monitor().checkCanceled(); // a cancelled run stops here, before any reading
         String text = c.parameters().string("steps");
         Experiment e = ExperimentParser.parse(text);
         String[] lines = text.split("\\R", -1);

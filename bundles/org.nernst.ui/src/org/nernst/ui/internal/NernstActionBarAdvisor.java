@@ -13,8 +13,9 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
  * The standard menus: File (save, quit; New/Open come from {@code plugin.xml}), Edit (undo, redo,
- * delete, whose handlers the active editor supplies) and Window; the Workflow menu is declared in
- * {@code plugin.xml}.
+ * delete, whose handlers the active editor supplies), Window and Help; the Workflow menu is declared in
+ * {@code plugin.xml}. Help is an empty menu with the standard id and {@code additions} group because
+ * the p2 UI (Install New Software, Check for Updates) contributes to {@code menu:help?after=additions}.
  */
 final class NernstActionBarAdvisor extends ActionBarAdvisor {
 
@@ -63,5 +64,8 @@ final class NernstActionBarAdvisor extends ActionBarAdvisor {
         menuBar.add(edit);
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(win);
+        MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        menuBar.add(help);
     }
 }

@@ -12,6 +12,7 @@ public final class QueryNode implements Node {
 
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
+        c.monitor().checkCanceled(); // a cancelled run stops here, before any reading
         try (CellStore store = CellStore.open(StoreNodes.store(c.parameters()))) {
             Table t = store.query(c.parameters().string("sql"), c.monitor());
             c.info("query returned " + t.rowCount() + " rows × " + t.columnCount() + " columns");

@@ -11,6 +11,7 @@ public final class ReadDatasetNode implements Node {
 
     @Override
     public Map<String, Object> execute(NodeContext c) throws Exception {
+        c.monitor().checkCanceled(); // a cancelled run stops here, before any reading
         try (CellStore store = CellStore.open(StoreNodes.store(c.parameters()))) {
             return Map.of("table", store.read(c.parameters().string("dataset"), c.monitor()));
         }
