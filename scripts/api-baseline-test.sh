@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Shows that the API baseline check (scripts/api-baseline.sh) fails on a deliberate break and what
 # it takes to pass: in scratch copies of this tree, the public method DataException.location()
-# of org.nernst.core.node (package version 0.1.0) is removed, and
-#   1. with no version change            -> the check must FAIL, naming the method;
+# of org.nernst.core.node (0.1.0 in the baseline release) is removed, and
+#   1. with the tree's own versions (at most a minor bump over the baseline) -> must FAIL, naming the method;
 #   2. with a minor bump (package 0.2.0)  -> must FAIL: under 0.x a removal still needs the major bump;
 #   3. with a major bump (package 1.0.0, bundle 1.0.0) -> must PASS.
 # Cases 2 and 3 check org.nernst.core alone (the other API bundles require core [0.1,1.0)).
@@ -32,7 +32,7 @@ PY
 }
 bump() { # dir package-version bundle-version
   local mf="$1/bundles/org.nernst.core/META-INF/MANIFEST.MF"
-  sed -i "s/^ org.nernst.core.node;version=\"0.1.0\"/ org.nernst.core.node;version=\"$2\"/; s/^Export-Package: org.nernst.core.node;version=\"0.1.0\"/Export-Package: org.nernst.core.node;version=\"$2\"/; s/^Bundle-Version: .*/Bundle-Version: $3.qualifier/" "$mf"
+  sed -i "s/^ org.nernst.core.node;version=\"[^\"]*\"/ org.nernst.core.node;version=\"$2\"/; s/^Export-Package: org.nernst.core.node;version=\"[^\"]*\"/Export-Package: org.nernst.core.node;version=\"$2\"/; s/^Bundle-Version: .*/Bundle-Version: $3.qualifier/" "$mf"
   grep -q "org.nernst.core.node;version=\"$2\"" "$mf" || { echo "could not set the package version in $mf"; return 1; }
 }
 

@@ -65,7 +65,7 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 rule_failed=0
 for b in "${bundles[@]}"; do
   old="$(ls "$site"/plugins/"${b}"_*.jar | sort -V | tail -1)"
-  new="$(ls "$tree/bundles/$b/target/$b"-*.jar | grep -v -- '-sources.jar' | head -1)"
+  new="$(ls -t "$tree/bundles/$b/target/$b"-*.jar | grep -v -- '-sources.jar' | head -1)"  # newest: a stale jar of an older version may lie beside it
   rc=0
   out="$("$java" -cp "$cp" "$repo/releng/api-baseline/ApiRule.java" "$old" "$new" 2>&1)" || rc=$?
   grep -v -e "^SLF4J" -e ": UNCHANGED " <<<"$out" || true
