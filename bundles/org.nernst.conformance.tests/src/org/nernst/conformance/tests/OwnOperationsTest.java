@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -37,6 +38,17 @@ class OwnOperationsTest {
     static {
         SAMPLES.put("org.nernst.charts.xyPlot", () -> new Sample(Map.of("x", "x1", "y", "y"),
                 Map.of("table", Samples.regression()), "width", 10L));
+        SAMPLES.put("org.nernst.charts.parityPlot", () -> new Sample(Map.of("actual", "y", "predicted", "x1"),
+                Map.of("predictions", Samples.regression()), "width", 10L));
+        SAMPLES.put("org.nernst.core.monteCarloCv", () -> new Sample(Map.of("target", "y", "splits", 3L),
+                Map.of("table", Samples.regression(), "estimator", ridge()), "splits", 0L));
+        SAMPLES.put("org.nernst.core.nestedCv", () -> new Sample(Map.of("target", "y", "space", "lambda=0.01|1",
+                "outerFolds", 2L, "innerFolds", 2L), Map.of("table", Samples.regression(), "estimator", ridge()),
+                "innerFolds", 1L));
+        SAMPLES.put("org.nernst.core.selectFeatures", () -> new Sample(Map.of("target", "y"),
+                Map.of("table", Samples.regression()), "topK", -1L));
+        SAMPLES.put("org.nernst.features.compositionCandidates", () -> new Sample(Map.of("hosts", List.of("LiCoO2"),
+                "folder", Samples.data("elements/magpie").toString()), Map.of(), "dopantsPerCandidate", 3L));
         SAMPLES.put("org.nernst.core.crossValidate", () -> new Sample(Map.of("target", "y"),
                 Map.of("table", Samples.regression(), "estimator", ridge()), "folds", 1L));
         SAMPLES.put("org.nernst.ml.smile.esLir", () -> new Sample(Map.of("target", "y", "maxDescriptors", 2L),

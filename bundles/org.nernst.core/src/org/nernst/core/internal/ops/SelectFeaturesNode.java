@@ -30,6 +30,7 @@ public final class SelectFeaturesNode implements Node {
         String target = Features.target(c, table);
         List<String> features = Features.features(c, table);
         String method = p.string("method");
+        c.monitor().checkCanceled(); // the correlation filter is one quick pass; the other methods check per fit
         List<FeatureSelection.Decision> decisions = switch (method) {
             case "correlation" -> FeatureSelection.byCorrelation(est.isPresent()
                     ? CrossValidation.trainingSet(est.get(), table, features, target)
