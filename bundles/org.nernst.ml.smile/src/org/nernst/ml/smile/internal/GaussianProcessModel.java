@@ -20,6 +20,8 @@ public final class GaussianProcessModel implements FittedModel {
     private static final long serialVersionUID = 1L;
     /** Test rows predicted together (see {@link #predictBlock}). */
     private static final int BLOCK = 64;
+    /** Rows of the triangular factor solved together (see {@link #predictBlock}). */
+    private static final int PANEL = 64;
 
     private final Standardizer xScale;
     private final Standardizer yScale;
@@ -101,26 +103,45 @@ public final class GaussianProcessModel implements FittedModel {
             }
             mu[r] = m;
         }
-        double[] s = new double[b];
+        // Forward substitution in panels of PANEL rows of L: a panel's sums first take the terms of
+        // all earlier panels (whose solved values stay in cache while the panel's rows use them),
+        // then its own. For every row and every i the terms are still subtracted for j = 0, 1, ...
+        // in order, so the result is the same as the plain loop's.
         double[] explained = new double[b];
-        int row = 0; // where row i of L starts: i(i+1)/2
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(v, i * b, s, 0, b);
-            for (int j = 0; j < i; j++) {
-                double l = factor[row + j];
-                int at = j * b;
-                for (int r = 0; r < b; r++) {
-                    s[r] -= l * v[at + r];
+        double[] s = new double[PANEL * b];
+        for (int i0 = 0; i0 < n; i0 += PANEL) {
+            int i1 = Math.min(n, i0 + PANEL);
+            System.arraycopy(v, i0 * b, s, 0, (i1 - i0) * b);
+            for (int j0 = 0; j0 < i0; j0 += PANEL) {
+                int j1 = j0 + PANEL; // earlier panels are full
+                for (int i = i0; i < i1; i++) {
+                    int row = i * (i + 1) / 2, si = (i - i0) * b;
+                    for (int j = j0; j < j1; j++) {
+                        double l = factor[row + j];
+                        int at = j * b;
+                        for (int r = 0; r < b; r++) {
+                            s[si + r] -= l * v[at + r];
+                        }
+                    }
                 }
             }
-            double d = factor[row + i];
-            int at = i * b;
-            for (int r = 0; r < b; r++) {
-                double e = s[r] / d;
-                v[at + r] = e;
-                explained[r] += e * e;
+            for (int i = i0; i < i1; i++) {
+                int row = i * (i + 1) / 2, si = (i - i0) * b;
+                for (int j = i0; j < i; j++) {
+                    double l = factor[row + j];
+                    int at = j * b;
+                    for (int r = 0; r < b; r++) {
+                        s[si + r] -= l * v[at + r];
+                    }
+                }
+                double d = factor[row + i];
+                int at = i * b;
+                for (int r = 0; r < b; r++) {
+                    double e = s[si + r] / d;
+                    v[at + r] = e;
+                    explained[r] += e * e;
+                }
             }
-            row += i + 1;
         }
         for (int r = 0; r < b; r++) {
             double latent = Math.max(0, kernel.k(z[r], z[r]) - explained[r]);
