@@ -57,11 +57,12 @@ def models(p, seed):
     from sklearn.svm import SVR
     from sklearn.compose import TransformedTargetRegressor
     return [
-        # Nernst: trees 100, maxDepth 20, nodeSize 5 (no split below 5 rows), mtry p/3, bootstrap
-        ("rf", None, RandomForestRegressor(n_estimators=100, max_depth=20, min_samples_split=5,
+        # Nernst: trees 100, maxDepth 20 (levels of splits, = max_depth), nodeSize 5 (at least 5 rows in a
+        # leaf, = min_samples_leaf; Smile's meaning), mtry p/3, bootstrap; exact thresholds on both sides
+        ("rf", None, RandomForestRegressor(n_estimators=100, max_depth=20, min_samples_leaf=5,
                                            max_features=max(1, p // 3) / p, n_jobs=-1, random_state=seed)),
-        # Nernst: 100 stages, maxDepth 6, nodeSize 5, shrinkage 0.1, subsample 0.7
-        ("gb", None, GradientBoostingRegressor(n_estimators=100, max_depth=6, min_samples_split=5,
+        # Nernst: 100 stages, maxDepth 6, nodeSize 5 (= min_samples_leaf), shrinkage 0.1, subsample 0.7
+        ("gb", None, GradientBoostingRegressor(n_estimators=100, max_depth=6, min_samples_leaf=5,
                                                learning_rate=0.1, subsample=0.7, random_state=seed)),
         # Nernst: standardized x and y, unit-variance RBF + noise, length scale and noise by marginal likelihood
         ("gpr", GPR_ROWS, make_pipeline(StandardScaler(), GaussianProcessRegressor(

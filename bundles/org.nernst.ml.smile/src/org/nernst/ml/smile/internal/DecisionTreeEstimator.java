@@ -18,8 +18,10 @@ public final class DecisionTreeEstimator implements Estimator {
         int maxDepth = (int) parameters.integer("maxDepth");
         int nodeSize = (int) parameters.integer("nodeSize");
         monitor.checkCanceled();
+        SmileTrees.useExactSplits();
         int p = data.features();
-        RegressionTree.Options options = new RegressionTree.Options(maxDepth, Math.max(2, data.rows()), nodeSize);
+        RegressionTree.Options options = new RegressionTree.Options(SmileTrees.smileDepth(maxDepth),
+                Math.max(2, data.rows()), nodeSize);
         RegressionTree fitted = RegressionTree.fit(SmileData.formula(), SmileData.frame(data.x(), p, data.y()), options);
         return new TreeModel(fitted, fitted.importance(), p);
     }

@@ -66,6 +66,7 @@ public final class ExtraTreesEstimator implements Estimator {
         private static final long serialVersionUID = 1L;
         private final RegressionTree[] trees;
         private final double[] importance;
+        private transient volatile FlatForest flat;
 
         Model(RegressionTree[] trees, double[] rawImportance) {
             this.trees = trees;
@@ -97,6 +98,15 @@ public final class ExtraTreesEstimator implements Estimator {
          */
         @Override
         public Prediction predict(double[][] x) {
+            if (x.length == 0) {
+                return new Prediction(new double[0], new double[0]);
+            }
+            double[][] meanStd = flat().predictWithSpread(x);
+            return new Prediction(meanStd[0], meanStd[1]);
+        }
+
+        /** The same numbers tree by tree, row by row: the reference the flat prediction is tested against. */
+        public Prediction predictTreeByTree(double[][] x) {
             double[] mean = new double[x.length], std = new double[x.length];
             double[] v = new double[trees.length];
             for (int i = 0; i < x.length; i++) {
@@ -113,6 +123,15 @@ public final class ExtraTreesEstimator implements Estimator {
                 std[i] = Math.sqrt(ss / trees.length);
             }
             return new Prediction(mean, std);
+        }
+
+        private FlatForest flat() {
+            FlatForest f = flat;
+            if (f == null) { // built on first use, also after deserialization (the field is transient)
+                f = FlatForest.average(java.util.List.of(trees), importance.length);
+                flat = f;
+            }
+            return f;
         }
 
         @Override

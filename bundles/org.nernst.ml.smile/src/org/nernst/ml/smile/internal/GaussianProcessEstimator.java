@@ -38,7 +38,7 @@ public final class GaussianProcessEstimator implements Estimator {
         MarginalLikelihood.Choice h = optimize
                 ? MarginalLikelihood.maximize(z, t, lengthScale, noise, monitor)
                 : new MarginalLikelihood.Choice(lengthScale > 0 ? lengthScale : MarginalLikelihood.medianDistance(z),
-                        noise, Double.NaN);
+                        noise, Double.NaN, 0);
         monitor.checkCanceled();
         try {
             return GaussianProcessModel.fit(z, t, h.lengthScale(), h.noise(), xScale, yScale);

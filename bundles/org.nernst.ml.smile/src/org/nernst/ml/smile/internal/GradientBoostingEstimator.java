@@ -27,9 +27,10 @@ public final class GradientBoostingEstimator implements Estimator {
         double shrinkage = parameters.number("shrinkage");
         double subsample = parameters.number("subsample");
         monitor.checkCanceled();
+        SmileTrees.useExactSplits();
         int p = data.features();
         MathEx.setSeed(seed);
-        GradientTreeBoost.Options options = new GradientTreeBoost.Options(Loss.ls(), trees, maxDepth,
+        GradientTreeBoost.Options options = new GradientTreeBoost.Options(Loss.ls(), trees, SmileTrees.smileDepth(maxDepth),
                 Math.max(2, data.rows()), nodeSize, shrinkage, subsample, null, null);
         GradientTreeBoost fitted = GradientTreeBoost.fit(SmileData.formula(), SmileData.frame(data.x(), p, data.y()), options);
         return new TreeModel(fitted, fitted.importance(), p);

@@ -34,6 +34,7 @@ public final class RandomForestEstimator implements Estimator {
         // One seed per tree: Smile reseeds its thread-local generator with it before growing the
         // tree, so the forest does not depend on thread scheduling or on other models fitted at the
         // same time. Tree i always gets seeds[i], however the trees are chunked below.
+        SmileTrees.useExactSplits();
         long[] seeds = new SplittableRandom(seed).longs(trees).toArray();
         // Smile's default caps a tree at n/5 leaves; let maxDepth and nodeSize be the only limits.
         int maxNodes = Math.max(2, data.rows());
@@ -44,7 +45,7 @@ public final class RandomForestEstimator implements Estimator {
             // cross-validation that shares the monitor.
             monitor.checkCanceled();
             int to = Math.min(trees, from + CHUNK);
-            RandomForest.Options options = new RandomForest.Options(to - from, mtry, maxDepth, maxNodes, nodeSize,
+            RandomForest.Options options = new RandomForest.Options(to - from, mtry, SmileTrees.smileDepth(maxDepth), maxNodes, nodeSize,
                     subsample, Arrays.copyOfRange(seeds, from, to), null);
             RandomForest part = RandomForest.fit(SmileData.formula(), frame, options);
             forest = forest == null ? part : forest.merge(part);

@@ -30,6 +30,24 @@ final class RegressionTree implements Serializable {
         return value[k];
     }
 
+    /** Split feature per node, negative at a leaf (shared, not copied: callers only read). */
+    int[] featureArray() {
+        return feature;
+    }
+
+    /** Threshold per inner node, prediction per leaf. */
+    double[] valueArray() {
+        return value;
+    }
+
+    int[] leftArray() {
+        return left;
+    }
+
+    int[] rightArray() {
+        return right;
+    }
+
     int nodes() {
         return feature.length;
     }

@@ -7,9 +7,10 @@ import org.nernst.core.node.DataException;
 import org.nernst.core.node.Parameters;
 import org.nernst.core.node.ProgressMonitor;
 
-import smile.regression.RidgeRegression;
-
-/** Ridge regression by {@link RidgeRegression} of Smile, on standardized features. */
+/**
+ * Ridge regression on standardized features: Smile's {@code RidgeRegression} computation, done on
+ * the rows directly by {@link RidgeSolver} (same coefficients to rounding, without the data frame).
+ */
 public final class RidgeEstimator implements Estimator {
 
     @Override
@@ -17,9 +18,9 @@ public final class RidgeEstimator implements Estimator {
             throws DataException {
         double lambda = parameters.number("lambda");
         monitor.checkCanceled();
-        return StandardizedLinearModel.fit(data, (frame, rows, columns) -> {
+        return StandardizedLinearModel.fit(data, (StandardizedLinearModel.MatrixSolver) (z, y) -> {
             try {
-                return RidgeRegression.fit(SmileData.formula(), frame, lambda);
+                return RidgeSolver.fit(z, y, lambda);
             } catch (ArithmeticException e) {
                 // Smile's Cholesky fails when lambda is 0 and features are exactly collinear.
                 throw new DataException("training data for ridge regression", "features " + data.featureNames(),
@@ -27,5 +28,11 @@ public final class RidgeEstimator implements Estimator {
                         e);
             }
         });
+    }
+
+    /** The same model through Smile's formula and data frame route: the reference the direct fit is tested against. */
+    public static FittedModel fitThroughSmile(TrainingSet data, double lambda) throws DataException {
+        return StandardizedLinearModel.fit(data,
+                (frame, rows, columns) -> smile.regression.RidgeRegression.fit(SmileData.formula(), frame, lambda));
     }
 }

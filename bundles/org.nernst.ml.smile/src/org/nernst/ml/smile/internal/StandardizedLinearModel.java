@@ -33,7 +33,23 @@ final class StandardizedLinearModel implements FittedModel {
         this.coefficients = coefficients;
     }
 
+    /** Solves directly on the standardized rows: returns {intercept, coefficient per column}. */
+    interface MatrixSolver {
+        double[] solve(double[][] z, double[] y) throws DataException;
+    }
+
     static StandardizedLinearModel fit(TrainingSet data, Solver solver) throws DataException {
+        return fit(data, (MatrixSolver) (z, y) -> {
+            LinearModel m = solver.solve(SmileData.frame(z, z[0].length, y), z.length, z[0].length);
+            double[] w = m.coefficients().toArray(new double[0]);
+            double[] out = new double[w.length + 1];
+            out[0] = m.intercept();
+            System.arraycopy(w, 0, out, 1, w.length);
+            return out;
+        });
+    }
+
+    static StandardizedLinearModel fit(TrainingSet data, MatrixSolver solver) throws DataException {
         int p = data.features();
         Standardizer scaler = Standardizer.fit(data.x(), p);
         // A constant column carries no information and makes Smile's solvers fail; it gets weight 0.
@@ -52,12 +68,11 @@ final class StandardizedLinearModel implements FittedModel {
                 z[i][k] = scaler.apply(kept[k], data.x()[i][kept[k]]);
             }
         }
-        LinearModel m = solver.solve(SmileData.frame(z, kept.length, data.y()), z.length, kept.length);
-        double[] w = m.coefficients().toArray(new double[0]);
+        double[] w = solver.solve(z, data.y());
         for (int k = 0; k < kept.length; k++) {
-            coefficients[kept[k]] = w[k];
+            coefficients[kept[k]] = w[k + 1];
         }
-        return new StandardizedLinearModel(scaler, m.intercept(), coefficients);
+        return new StandardizedLinearModel(scaler, w[0], coefficients);
     }
 
     @Override
