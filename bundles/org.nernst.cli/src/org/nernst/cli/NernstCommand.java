@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.nernst.core.exec.ConsoleListener;
 import org.nernst.core.exec.CancelToken;
 import org.nernst.core.exec.NodeExecutionException;
 import org.nernst.core.exec.Result;

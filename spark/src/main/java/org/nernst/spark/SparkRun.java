@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nernst.core.exec.ConsoleListener;
 import org.nernst.core.exec.CancelToken;
 import org.nernst.core.exec.DataParallel;
 import org.nernst.core.exec.NodeExecutionException;

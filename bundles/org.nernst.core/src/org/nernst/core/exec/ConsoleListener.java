@@ -1,19 +1,23 @@
-package org.nernst.cli;
+package org.nernst.core.exec;
 
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.nernst.core.exec.ExecutionListener;
-
-/** Prints a run's progress to the terminal: one line per node event, progress only when its text changes. */
-final class ConsoleListener implements ExecutionListener {
+/**
+ * Prints a run's progress to a terminal: one line per node event with the seconds since
+ * {@code t0}, progress only when its text changes. Used by {@code nernst run} and the Spark driver.
+ *
+ * @since 0.3
+ */
+public final class ConsoleListener implements ExecutionListener {
     private final PrintStream err;
     private final long t0;
     private final Map<String, String> lastMessage = new ConcurrentHashMap<>();
 
-    ConsoleListener(PrintStream err, long t0) {
+    /** @param t0 the run's start, from {@link System#nanoTime()} */
+    public ConsoleListener(PrintStream err, long t0) {
         this.err = err;
         this.t0 = t0;
     }
