@@ -293,7 +293,8 @@ public final class CrossValidation {
         return fold;
     }
 
-    private static int[] permutation(int n, Random rnd) {
+    /** A Fisher–Yates shuffle of 0..n-1 (shared with {@link ModelSelection}). */
+    static int[] permutation(int n, java.util.random.RandomGenerator rnd) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -307,7 +308,7 @@ public final class CrossValidation {
         return p;
     }
 
-    private static int[] toArray(List<Integer> l) {
+    static int[] toArray(List<Integer> l) {
         return l.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -60,7 +60,7 @@ public final class ModelSelection {
         long[] seeds = new SplittableRandom(seed).longs(splits).toArray();
         List<Split> out = new ArrayList<>();
         for (int s = 0; s < splits; s++) {
-            int[] perm = permutation(units, new SplittableRandom(seeds[s]));
+            int[] perm = CrossValidation.permutation(units, new SplittableRandom(seeds[s]));
             boolean[] testUnit = new boolean[units];
             for (int i = 0; i < testUnits; i++) {
                 testUnit[perm[i]] = true;
@@ -76,7 +76,7 @@ public final class ModelSelection {
                 int u = groups == null ? r : unitOf.get(groups[r]);
                 (testUnit[u] ? test : train).add(r);
             }
-            out.add(new Split(ints(train), ints(test)));
+            out.add(new Split(CrossValidation.toArray(train), CrossValidation.toArray(test)));
         }
         return out;
     }
@@ -200,7 +200,7 @@ public final class ModelSelection {
             for (int r = 0; r < n; r++) {
                 (outer[r] == f ? testL : trainL).add(r);
             }
-            int[] train = ints(trainL), test = ints(testL);
+            int[] train = CrossValidation.toArray(trainL), test = CrossValidation.toArray(testL);
             // The inner search sees only this subset: rows outside it cannot influence the choice.
             TrainingSet inner = all.subset(train);
             String[] innerGroups = null;
@@ -272,7 +272,7 @@ public final class ModelSelection {
             if (te.isEmpty()) {
                 continue;
             }
-            oos.fill(e, data, ints(tr), ints(te), seed + f, monitor);
+            oos.fill(e, data, CrossValidation.toArray(tr), CrossValidation.toArray(te), seed + f, monitor);
         }
         int[] every = new int[data.rows()];
         for (int r = 0; r < every.length; r++) {
@@ -289,23 +289,6 @@ public final class ModelSelection {
                 Parameters.resolve(base.descriptor().parameters(), merged));
     }
 
-    private static int[] permutation(int n, SplittableRandom rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
-    private static int[] ints(List<Integer> l) {
-        return l.stream().mapToInt(Integer::intValue).toArray();
-    }
 
     static String fmt(double d) {
         return String.format(Locale.ROOT, "%.4g", d);
