@@ -56,11 +56,12 @@ fi
 # 3. Nernst's rule on bnd's diff, 0.x included (tycho-baseline lets a removal in a 0.x package pass):
 # a MAJOR package change needs a major package version bump (releng/api-baseline/ApiRule.java)
 m2="${MAVEN_REPO:-$HOME/.m2/repository}"
-# bnd and what it needs, fetched explicitly (a fresh machine has not got them from the builds above)
+# bnd and what it needs, fetched explicitly into the folder searched below (a fresh machine has not got
+# them from the builds above; Maven takes its home from the JVM, which may differ from $HOME)
 for a in biz.aQute.bnd:biz.aQute.bndlib:7.2.1 biz.aQute.bnd:biz.aQute.bnd.util:7.2.1 org.slf4j:slf4j-api:2.0.18 \
     org.osgi:org.osgi.framework:1.8.0 org.osgi:org.osgi.resource:1.0.1 org.osgi:org.osgi.util.function:1.2.0 \
     org.osgi:org.osgi.util.promise:1.3.0; do
-  (cd "$repo" && ./mvnw "${mvn_opts[@]}" -q -N org.apache.maven.plugins:maven-dependency-plugin:3.11.0:get \
+  (cd "$repo" && ./mvnw "${mvn_opts[@]}" -q -N -Dmaven.repo.local="$m2" org.apache.maven.plugins:maven-dependency-plugin:3.11.0:get \
       -Dartifact="$a" -Dtransitive=false) >"$work/fetch.log" 2>&1 \
     || { tail -20 "$work/fetch.log"; echo "api-baseline: could not fetch $a"; exit 2; }
 done
