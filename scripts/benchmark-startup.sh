@@ -7,13 +7,16 @@
 #   PRODUCT_DIR defaults to the materialized product of this checkout
 #   (releng/org.nernst.product/target/products/org.nernst.product/linux/gtk/x86_64/nernst).
 # The first run (cold: empty workspace, OSGi cache to build) is reported apart and excluded from
-# the median of the RUNS (default 5) warm runs that follow. Needs Xvfb and xwininfo (x11-utils).
+# the median of the RUNS (default 5) warm runs that follow. Each run ends as a user ends a session:
+# the window is asked to close (WM_DELETE_WINDOW) and the workbench shuts down normally, writing the
+# caches the next start reads. Needs Xvfb, xwininfo (x11-utils) and python3 (scripts/x11-close-window.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 product="${1:-releng/org.nernst.product/target/products/org.nernst.product/linux/gtk/x86_64/nernst}"
 runs="${2:-5}"
 [ -x "$product/nernst-ui" ] || { echo "no product at $product: build it (./mvnw verify -pl releng/org.nernst.product -am)" >&2; exit 2; }
-command -v Xvfb >/dev/null && command -v xwininfo >/dev/null || { echo "needs Xvfb and xwininfo" >&2; exit 2; }
+command -v Xvfb >/dev/null && command -v xwininfo >/dev/null && command -v python3 >/dev/null \
+  || { echo "needs Xvfb, xwininfo (x11-utils) and python3" >&2; exit 2; }
 
 work="$(mktemp -d)"
 display=":$(( 90 + RANDOM % 100 ))"
@@ -27,6 +30,11 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 1 100); do xwininfo -display "$display" -root >/dev/null 2>&1 && break; sleep 0.05; done
+
+# the ids of the top-level windows titled "Nernst…"
+window_ids() {
+  xwininfo -display "$display" -root -children 2>/dev/null | sed -n 's/^ *\(0x[0-9a-f]*\) "Nernst.*/\1/p'
+}
 
 # whether the workbench window is up: a top-level window titled "Nernst…" (SWT also creates small
 # hidden helper windows with that name, so require a real size and the viewable map state)
@@ -59,7 +67,16 @@ start_once() {
     fi
     sleep 0.02
   done
-  kill "$app" 2>/dev/null || true
+  # close the window as a user would, so the workbench shuts down normally and writes its caches
+  # (extension registry, workbench model; the AOT cache on the first start); kill only if it hangs
+  sleep 0.5
+  # shellcheck disable=SC2046
+  DISPLAY="$display" python3 scripts/x11-close-window.py $(window_ids) 2>/dev/null || true
+  for _ in $(seq 1 150); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$app" 2>/dev/null; then
+    echo "nernst-ui did not close within 15 s of its window's close request: killed" >&2
+    kill "$app" 2>/dev/null || true
+  fi
   wait "$app" 2>/dev/null || true
   app=""
   echo "$(( (t1 - t0) / 1000000 )) $cpu"
