@@ -51,7 +51,7 @@ public final class SparkRun {
               --help                    this text
 
             Exit codes: 0 success, 2 bad command line, 3 invalid workflow, 4 input data error,
-                        5 a node failed, 6 cancelled
+                        5 a node failed, 6 cancelled (Ctrl-C: running Spark jobs are cancelled, nothing is written)
             """;
 
     private SparkRun() {
