@@ -5,6 +5,8 @@
 # a copy of the product with the p2 director (scripts/plugin-install-test.sh).
 # The reactor's verify also runs the plain-Maven modules: spark/ (org.nernst.spark) starts Spark local[2] and
 # checks that screening, population synthesis and the twin example give the same tables on Spark as in process.
+# Its integration tests (*IT, after package) start a Spark standalone cluster (Master + Worker JVMs on 127.0.0.1)
+# for a screening run and Ctrl-C of the launcher (docs/spark.md).
 # Real-data tests read ../shared/data (override with NERNST_DATA=/path).
 set -euo pipefail
 cd "$(dirname "$0")/.."

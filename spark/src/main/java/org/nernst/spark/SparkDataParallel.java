@@ -62,8 +62,7 @@ public final class SparkDataParallel implements DataParallel {
                 return out;
             } catch (TimeoutException e) {
                 if (monitor.isCanceled() || Thread.currentThread().isInterrupted()) {
-                    job.cancel(true);
-                    spark.cancelJobGroup(group);
+                    job.cancel(true); // cancels the Spark job; its running tasks are interrupted
                     throw new CancelledException();
                 }
                 long done = (long) n * completedTasks(group) / slices;
@@ -73,7 +72,6 @@ public final class SparkDataParallel implements DataParallel {
                 }
             } catch (InterruptedException e) {
                 job.cancel(true);
-                spark.cancelJobGroup(group);
                 Thread.currentThread().interrupt();
                 throw new CancelledException();
             } catch (ExecutionException e) {

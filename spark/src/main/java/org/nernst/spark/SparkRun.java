@@ -14,7 +14,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nernst.core.exec.ConsoleListener;
-import org.nernst.core.exec.CancelToken;
 import org.nernst.core.exec.DataParallel;
 import org.nernst.core.exec.NodeExecutionException;
 import org.nernst.core.exec.Result;
@@ -52,14 +51,27 @@ public final class SparkRun {
               --help                    this text
 
             Exit codes: 0 success, 2 bad command line, 3 invalid workflow, 4 input data error,
-                        5 a node failed, 6 cancelled
+                        5 a node failed, 6 cancelled (Ctrl-C: running Spark jobs are cancelled, nothing is written)
             """;
 
     private SparkRun() {
     }
 
     public static void main(String[] args) {
-        int code = execute(args, System.out, System.err, true);
+        Interruption ctrlC = Interruption.install(System.err);
+        int code = 5;
+        try {
+            code = execute(args, System.out, System.err, true, ctrlC);
+        } catch (RuntimeException | Error e) {
+            if (!ctrlC.token().isCancelled()) {
+                throw e;
+            }
+            // Ctrl-C while Spark was starting: Spark cannot start in a JVM that is shutting down
+            System.err.println("nernst-spark: cancelled; no output written");
+            code = 6;
+        } finally {
+            ctrlC.finished(code); // after Ctrl-C the hook is waiting for this and ends the JVM with the code
+        }
         System.exit(code);
     }
 
@@ -69,6 +81,10 @@ public final class SparkRun {
      * @param stopSpark stop the Spark session at the end (a test that shares one session passes false)
      */
     public static int execute(String[] args, PrintStream out, PrintStream err, boolean stopSpark) {
+        return execute(args, out, err, stopSpark, Interruption.none());
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err, boolean stopSpark, Interruption ctrlC) {
         List<String> a = new ArrayList<>(Arrays.asList(args));
         try {
             if (a.isEmpty() || a.contains("--help")) {
@@ -99,14 +115,23 @@ public final class SparkRun {
             ResultWriter.checkTarget(outDir);
             long t0 = System.nanoTime();
             if (inProcess) {
-                return run(registry, wf, nThreads, DataParallel.inProcess(), outDir, out, err, t0);
+                return run(registry, wf, nThreads, DataParallel.inProcess(), null, outDir, out, err, t0, ctrlC);
+            }
+            if (ctrlC.token().isCancelled()) {
+                err.println("nernst-spark: cancelled; no output written");
+                return 6;
             }
             SparkSession session = session(master);
+            JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
+            TaskTally tally = new TaskTally();
+            context.sc().addSparkListener(tally);
+            ctrlC.attach(context);
             try {
-                DataParallel spark = new SparkDataParallel(JavaSparkContext.fromSparkContext(session.sparkContext()),
-                        nParts);
-                return run(registry, wf, nThreads, spark, outDir, out, err, t0);
+                return run(registry, wf, nThreads, new SparkDataParallel(context, nParts), tally, outDir, out, err, t0,
+                        ctrlC);
             } finally {
+                ctrlC.attach(null);
+                context.sc().removeSparkListener(tally);
                 if (stopSpark) {
                     session.stop();
                 }
@@ -135,12 +160,20 @@ public final class SparkRun {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
-    private static int run(NodeRegistry registry, Workflow wf, int threads, DataParallel backend, Path outDir,
-            PrintStream out, PrintStream err, long t0) {
+    /** @param tally the Spark tasks of the run, null for in-process */
+    private static int run(NodeRegistry registry, Workflow wf, int threads, DataParallel backend, TaskTally tally,
+            Path outDir, PrintStream out, PrintStream err, long t0, Interruption ctrlC) {
         err.println("nernst-spark: running '" + wf.name() + "' with data-parallel work on " + backend.describe());
         try {
             RunResult result = new WorkflowExecutor(registry, threads, backend).run(wf, new ConsoleListener(err, t0),
-                    new CancelToken());
+                    ctrlC.token());
+            if (tally != null) {
+                settle(tally);
+                err.println("nernst-spark: " + tally.summary());
+            }
+            if (!ctrlC.startWriting()) {
+                throw new CancelledException();
+            }
             List<String> files = ResultWriter.write(result, outDir);
             for (Map.Entry<String, Map<String, Result>> n : result.outputs().entrySet()) {
                 for (Map.Entry<String, Result> o : n.getValue().entrySet()) {
@@ -157,7 +190,12 @@ public final class SparkRun {
             err.println("nernst-spark: invalid workflow " + e.getMessage());
             return 3;
         } catch (CancelledException e) {
-            err.println("nernst-spark: cancelled; no output written");
+            String killed = "";
+            if (tally != null) {
+                settle(tally); // the executors report their killed tasks
+                killed = " (" + tally.killed() + " running Spark task(s) killed)";
+            }
+            err.println("nernst-spark: cancelled; no output written" + killed);
             return 6;
         } catch (NodeExecutionException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
@@ -174,6 +212,15 @@ public final class SparkRun {
         } catch (IOException e) {
             err.println("nernst-spark: cannot write results to " + outDir + ": " + e);
             return 5;
+        }
+    }
+
+    /** Lets Spark's listener bus deliver the last events of the run (a few seconds at most). */
+    private static void settle(TaskTally tally) {
+        try {
+            tally.settle(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

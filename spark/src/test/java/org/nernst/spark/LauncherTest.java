@@ -50,6 +50,9 @@ class LauncherTest {
         Outcome spark = launch(args(dir.resolve("spark"), "--master", "local[2]", "--partitions", "4"));
         assertEquals(0, spark.code(), spark.err());
         assertTrue(spark.err().contains("on spark local[2], 4 partitions"), spark.err());
+        // in local mode the tasks run in the driver's JVM, on the executor Spark calls "driver"
+        assertTrue(java.util.regex.Pattern.compile("nernst-spark: (\\d+) Spark task\\(s\\) succeeded: \\1 on executor driver \\(")
+                .matcher(spark.err()).find(), spark.err());
         assertTrue(spark.out().contains("population.cells: 16 rows"), spark.out());
         Outcome local = launch(args(dir.resolve("local"), "--in-process"));
         assertEquals(0, local.code(), local.err());
