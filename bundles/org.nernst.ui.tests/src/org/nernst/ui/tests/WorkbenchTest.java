@@ -510,6 +510,17 @@ class WorkbenchTest {
     }
 
     @Test
+    @Order(71)
+    void aParameterTheNodeDoesNotSetShowsItsDefaultIncludingATickedCheckBox() {
+        select("gpr");
+        Map<String, Object> set = Ui.call(() -> doc.workflow().node(ids.get("gpr")).orElseThrow().parameters());
+        assertFalse(set.containsKey("optimize"), "the example leaves the GPR's optimize at its default");
+        assertEquals("true", Ui.call(() -> parameters.shown("optimize")), "boolean default true shows ticked");
+        select("rf");
+        assertEquals("100", Ui.call(() -> parameters.shown("trees")), "a value the node sets shows that value");
+    }
+
+    @Test
     @Order(80)
     void undoingEveryEditInTheWorkbenchRestoresTheEmptyWorkflowAndRedoRebuildsIt() {
         String edited = Ui.call(doc::text);

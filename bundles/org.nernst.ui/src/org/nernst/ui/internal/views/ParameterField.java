@@ -187,4 +187,13 @@ final class ParameterField {
     String errorText() {
         return error.getText();
     }
+
+    /** What the field shows: "true"/"false" for a check box, the chosen item, or the text. */
+    String shown() {
+        return switch (editor) {
+            case Button b -> Boolean.toString(b.getSelection());
+            case Combo c -> c.getText();
+            default -> text().getText();
+        };
+    }
 }

@@ -97,6 +97,11 @@ public final class ParametersView extends NodeView {
         field(parameter).type(text);
     }
 
+    /** What a parameter's field shows (a check box as "true"/"false"); the default when the node does not set it. */
+    public String shown(String parameter) {
+        return field(parameter).shown();
+    }
+
     /** The validation message under a field ({@code ""} if the typed value is valid). */
     public String error(String parameter) {
         return field(parameter).errorText();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -35,7 +36,7 @@ public final class WelcomeView extends ViewPart {
 
     private ScrolledComposite scroll;
     private Font heading;
-    private List<ExampleGallery.Example> examples = List.of();
+    private List<ExampleGallery.Example> examples; // null until read
 
     /** Opens the welcome page if this workspace has never shown it. */
     public static void showOnFirstStart(IWorkbenchPage page) {
@@ -68,11 +69,33 @@ public final class WelcomeView extends ViewPart {
                 + "palette, connect their ports, set parameters, run. Start from an example below (it is copied into "
                 + "your workspace, " + Workspace.workflows() + "), import your own data with File → Import…, and find "
                 + "each node's description in Help → Node Help.");
-        examples = ExampleGallery.examples();
-        if (examples.isEmpty()) {
+        scroll.setContent(body);
+        scroll.addListener(SWT.Resize, ev -> fit(body));
+        // Reading and parsing the examples is file work: off the UI thread, so it does not delay the
+        // first window (the welcome page is part of the perspective a user left open); the cards are
+        // added when it is done.
+        Job load = Job.create("Loading example workflows", monitor -> {
+            List<ExampleGallery.Example> list = loaded();
+            body.getDisplay().asyncExec(() -> {
+                if (!body.isDisposed()) {
+                    addCards(body, list);
+                }
+            });
+        });
+        load.setSystem(true);
+        load.schedule();
+    }
+
+    private void fit(Composite body) {
+        int w = scroll.getClientArea().width;
+        scroll.setMinSize(body.computeSize(w, SWT.DEFAULT));
+    }
+
+    private void addCards(Composite body, List<ExampleGallery.Example> list) {
+        if (list.isEmpty()) {
             wrap(body, "No example workflows are installed (bundle " + ExampleGallery.BUNDLE + ").");
         }
-        for (ExampleGallery.Example e : examples) {
+        for (ExampleGallery.Example e : list) {
             Group card = new Group(body, SWT.NONE);
             card.setText(e.name());
             card.setLayout(new GridLayout(2, false));
@@ -87,11 +110,16 @@ public final class WelcomeView extends ViewPart {
             open.setToolTipText("Copy " + e.fileName() + " into the workspace and open it");
             open.addListener(SWT.Selection, ev -> open(e));
         }
-        scroll.setContent(body);
-        scroll.addListener(SWT.Resize, ev -> {
-            int w = scroll.getClientArea().width;
-            scroll.setMinSize(body.computeSize(w, SWT.DEFAULT));
-        });
+        body.layout(true, true);
+        fit(body);
+    }
+
+    /** The examples, read once (by the loading job, or by whoever asks first). */
+    private synchronized List<ExampleGallery.Example> loaded() {
+        if (examples == null) {
+            examples = ExampleGallery.examples();
+        }
+        return examples;
     }
 
     private static void wrap(Composite body, String text) {
@@ -104,7 +132,7 @@ public final class WelcomeView extends ViewPart {
 
     /** The examples listed, in display order. */
     public List<ExampleGallery.Example> examples() {
-        return examples;
+        return loaded();
     }
 
     /** What the Open button does: copies the example into the workspace and opens the copy. */
