@@ -76,14 +76,64 @@ public final class Screening {
         return aBetter == bBetter ? 0 : aBetter ? 1 : -1;
     }
 
-    /** Row indices ordered by score, largest first (ties by index, so the order is stable). */
+    /** Bits per digit of {@link #order}'s radix sort: 6 passes over a 64-bit key, 2048 buckets each. */
+    private static final int RADIX_BITS = 11;
+
+    /**
+     * Row indices ordered by score, largest first as {@link Double#compare} orders (NaN before
+     * +infinity, 0.0 before −0.0), ties by index, so the order is stable.
+     * <p>
+     * A least-significant-digit radix sort of the scores' bits, mapped so that their unsigned order
+     * is the descending {@code Double.compare} order, with the row index carried along: linear in
+     * the number of rows and free of boxing (a million scores sort in tens of milliseconds, where a
+     * comparator over {@code Integer}s took more than half a second). Each pass is stable, so equal
+     * scores keep ascending indices.
+     */
     public static int[] order(double[] score) {
-        Integer[] idx = new Integer[score.length];
-        for (int i = 0; i < idx.length; i++) {
+        int n = score.length;
+        long[] key = new long[n];
+        int passes = (Long.SIZE + RADIX_BITS - 1) / RADIX_BITS;
+        int buckets = 1 << RADIX_BITS;
+        int[][] count = new int[passes][buckets + 1];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToLongBits(score[i]); // one NaN, as Double.compare sees it
+            // ascending as unsigned: flip all bits of a negative value, only the sign of a positive one;
+            // then complemented for descending
+            long k = ~(bits ^ ((bits >> 63) | Long.MIN_VALUE));
+            key[i] = k;
+            for (int p = 0; p < passes; p++) {
+                count[p][(int) ((k >>> (p * RADIX_BITS)) & (buckets - 1)) + 1]++;
+            }
+        }
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
-        Arrays.sort(idx, (a, b) -> Double.compare(score[b], score[a]));
-        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+        long[] keyTo = new long[n];
+        int[] idxTo = new int[n];
+        for (int p = 0; p < passes && n > 1; p++) {
+            int shift = p * RADIX_BITS;
+            int[] start = count[p];
+            if (start[(int) ((key[0] >>> shift) & (buckets - 1)) + 1] == n) {
+                continue; // every key has this digit: the pass would not move anything
+            }
+            for (int b = 0; b < buckets; b++) {
+                start[b + 1] += start[b];
+            }
+            for (int i = 0; i < n; i++) {
+                long k = key[i];
+                int at = start[(int) ((k >>> shift) & (buckets - 1))]++;
+                keyTo[at] = k;
+                idxTo[at] = idx[i];
+            }
+            long[] kt = key;
+            key = keyTo;
+            keyTo = kt;
+            int[] it = idx;
+            idx = idxTo;
+            idxTo = it;
+        }
+        return idx;
     }
 
     /**

@@ -125,6 +125,27 @@ public final class ExtraTreesEstimator implements Estimator {
             return new Prediction(mean, std);
         }
 
+        /**
+         * The flat prediction (mean and spread) with the walk chosen: on ranks among the thresholds
+         * or on the values; see {@link TreeModel#predictFlat}.
+         *
+         * @throws IllegalStateException if ranks are asked for but cannot represent these trees
+         */
+        public Prediction predictFlat(double[][] x, boolean ranks) {
+            FlatForest f = FlatForest.average(java.util.List.of(trees), importance.length,
+                    ranks ? FlatForest.Walk.RANKS : FlatForest.Walk.THRESHOLDS);
+            if (ranks && !f.usesRanks()) {
+                throw new IllegalStateException("these trees cannot be walked on ranks");
+            }
+            double[][] meanStd = f.predictWithSpread(x);
+            return new Prediction(meanStd[0], meanStd[1]);
+        }
+
+        /** True if {@link #predict} walks the trees on the rows' ranks among the thresholds. */
+        public boolean predictsOnRanks() {
+            return flat().usesRanks();
+        }
+
         private FlatForest flat() {
             FlatForest f = flat;
             if (f == null) { // built on first use, also after deserialization (the field is transient)

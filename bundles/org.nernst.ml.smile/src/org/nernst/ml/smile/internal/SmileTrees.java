@@ -52,16 +52,16 @@ final class SmileTrees {
     }
 
     /** A forest, a boosted ensemble or a single tree, as the flat equivalent of its {@code predict}. */
-    static FlatForest flatten(DataFrameRegression model, int features) {
+    static FlatForest flatten(DataFrameRegression model, int features, FlatForest.Walk walk) {
         if (model instanceof RandomForest forest) {
-            return FlatForest.average(trees(forest.trees()), features);
+            return FlatForest.average(trees(forest.trees()), features, walk);
         }
         if (model instanceof GradientTreeBoost boost) {
             return FlatForest.boosted(trees(boost.trees()), features, readDouble(GradientTreeBoost.class, "b", boost),
-                    readDouble(GradientTreeBoost.class, "shrinkage", boost));
+                    readDouble(GradientTreeBoost.class, "shrinkage", boost), walk);
         }
         if (model instanceof smile.regression.RegressionTree tree) {
-            return FlatForest.average(List.of(tree(tree)), features);
+            return FlatForest.average(List.of(tree(tree)), features, walk);
         }
         throw new IllegalArgumentException("not a Smile tree model: " + model.getClass().getName());
     }

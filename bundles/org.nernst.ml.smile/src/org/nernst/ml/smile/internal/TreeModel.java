@@ -25,7 +25,7 @@ public final class TreeModel implements FittedModel {
         this.model = model;
         this.importance = normalized(rawImportance);
         this.features = features;
-        this.flat = SmileTrees.flatten(model, features); // now, so a Smile change fails the fit, not a later predict
+        this.flat = SmileTrees.flatten(model, features, FlatForest.Walk.AUTO); // now, so a Smile change fails the fit, not a later predict
     }
 
     @Override
@@ -41,10 +41,31 @@ public final class TreeModel implements FittedModel {
         return model.predict(SmileData.frame(x, features));
     }
 
+    /**
+     * The flat trees' prediction with the walk chosen rather than left to the model: on the rows'
+     * ranks among the split thresholds ({@code ranks} true) or on the values (false). For tests that
+     * hold both walks to Smile's bits.
+     *
+     * @throws IllegalStateException if ranks are asked for but cannot represent these trees (a
+     *         feature with more distinct thresholds than a node can index)
+     */
+    public double[] predictFlat(double[][] x, boolean ranks) {
+        FlatForest f = SmileTrees.flatten(model, features, ranks ? FlatForest.Walk.RANKS : FlatForest.Walk.THRESHOLDS);
+        if (ranks && !f.usesRanks()) {
+            throw new IllegalStateException("these trees cannot be walked on ranks");
+        }
+        return f.predict(x);
+    }
+
+    /** True if {@link #predict} walks the trees on the rows' ranks among the thresholds (chosen for large ensembles). */
+    public boolean predictsOnRanks() {
+        return flat().usesRanks();
+    }
+
     private FlatForest flat() {
         FlatForest f = flat;
         if (f == null) { // read back from a stream: rebuild (a race only builds the same thing twice)
-            f = SmileTrees.flatten(model, features);
+            f = SmileTrees.flatten(model, features, FlatForest.Walk.AUTO);
             flat = f;
         }
         return f;
