@@ -23,6 +23,7 @@ final class TaskTally extends SparkListener {
     private int tasksStarted;
     private int tasksEnded;
     private int killed;
+    private final java.util.Set<Integer> announcedStages = new java.util.HashSet<>();
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart event) {
@@ -38,6 +39,11 @@ final class TaskTally extends SparkListener {
     @Override
     public synchronized void onTaskStart(SparkListenerTaskStart event) {
         tasksStarted++;
+        // one progress line per stage, when its first task runs: from then on Ctrl-C has Spark work to cancel
+        if (announcedStages.add(event.stageId())) {
+            System.err.println("nernst-spark: Spark stage " + event.stageId() + " running (first task on executor "
+                    + event.taskInfo().executorId() + ")");
+        }
     }
 
     @Override

@@ -28,9 +28,12 @@ class LauncherCtrlCIT {
         Map<String, String> before = Launcher.folderState(dir);
         Launcher run = Launcher.start(dir.resolve("logs"), null, "run", wf.toString(), "--master", "local[2]", "--out",
                 out.toString());
-        // the screening node reports this just before it hands its chunks to Spark
-        run.awaitWhileRunning("prediction on Spark", 120, () -> run.err().contains("Predicting 18672 candidates"));
-        Thread.sleep(1500);
+        // the driver reports the first task of a stage when Spark runs it: the prediction job is under way
+        run.awaitWhileRunning("prediction on Spark", 120, () -> {
+            String err = run.err();
+            int predicting = err.indexOf("Predicting 18672 candidates");
+            return predicting >= 0 && err.indexOf("nernst-spark: Spark stage ", predicting) >= 0;
+        });
         long t0 = System.nanoTime();
         run.interrupt();
         int code = run.waitFor(30);
