@@ -46,6 +46,28 @@ class WorkflowDocumentTest {
     }
 
     @Test
+    void aWorkflowFileWithoutLayoutOpensLaidOutAndCleanAndAPlacedOneKeepsItsPlaces(@TempDir Path dir) throws Exception {
+        // the shipped arbin-store example is written without positions, as hand-written workflows are
+        Path unplaced = Fixtures.example().resolveSibling("arbin-store.workflow.json");
+        org.nernst.core.workflow.Workflow raw = org.nernst.core.workflow.WorkflowJson.read(unplaced);
+        assertTrue(raw.nodes().size() >= 2 && raw.nodes().stream().allMatch(n -> n.x() == 0 && n.y() == 0),
+                "the fixture has no layout");
+        WorkflowDocument opened = WorkflowDocument.open(unplaced, registry, history);
+        assertEquals(raw.nodes().size(), opened.workflow().nodes().stream().map(n -> n.x() + "," + n.y()).distinct().count(),
+                "every node in a place of its own");
+        assertFalse(opened.isDirty(), "a layout computed at open is not an edit");
+        assertEquals(0, history.getUndoHistory(opened.undoContext()).length);
+        // each reader is left of what it feeds
+        for (org.nernst.core.workflow.WorkflowNode n : opened.workflow().nodes()) {
+            for (PortRef in : n.inputs().values()) {
+                assertTrue(opened.workflow().node(in.node()).orElseThrow().x() < n.x(), in.node() + " left of " + n.id());
+            }
+        }
+        // a workflow with positions opens exactly as saved
+        assertEquals(org.nernst.core.workflow.WorkflowJson.read(Fixtures.example()).nodes(), doc.workflow().nodes());
+    }
+
+    @Test
     void undoingEveryEditRestoresTheIdenticalJsonAndRedoReplaysIt() throws Exception {
         String original = doc.text();
         List<String> after = new ArrayList<>();

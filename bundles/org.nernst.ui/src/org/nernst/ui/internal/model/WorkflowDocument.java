@@ -68,11 +68,34 @@ public final class WorkflowDocument {
         this.savedText = WorkflowJson.write(workflow);
     }
 
-    /** Reads a workflow file; the document starts clean. */
+    /**
+     * Reads a workflow file; the document starts clean. A file written without a layout (every node
+     * at 0,0, as a hand-written or generated workflow usually is) is shown laid out by
+     * {@link AutoLayout} instead of as one pile; that layout is saved with the next edit.
+     */
     public static WorkflowDocument open(Path file, NodeRegistry registry, IOperationHistory history)
             throws IOException, WorkflowException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        return new WorkflowDocument(WorkflowJson.parse(file.toString(), text), registry, history);
+        return new WorkflowDocument(laidOutIfUnplaced(WorkflowJson.parse(file.toString(), text)), registry, history);
+    }
+
+    /** {@code wf} with {@link AutoLayout}'s positions if it has several nodes and all sit at 0,0; else {@code wf}. */
+    static Workflow laidOutIfUnplaced(Workflow wf) {
+        if (wf.nodes().size() < 2 || wf.nodes().stream().anyMatch(n -> n.x() != 0 || n.y() != 0)) {
+            return wf;
+        }
+        return laidOut(wf);
+    }
+
+    /** {@code wf} with every node at {@link AutoLayout}'s position. */
+    private static Workflow laidOut(Workflow wf) {
+        Map<String, int[]> pos = AutoLayout.positions(wf);
+        List<WorkflowNode> nodes = new ArrayList<>();
+        for (WorkflowNode n : wf.nodes()) {
+            int[] p = pos.get(n.id());
+            nodes.add(copy(n, n.parameters(), n.inputs(), p[0], p[1]));
+        }
+        return new Workflow(wf.name(), wf.description(), wf.seed(), nodes);
     }
 
     public Workflow workflow() {
@@ -295,13 +318,7 @@ public final class WorkflowDocument {
 
     /** Lays the graph out in columns by depth, as one undoable edit. */
     public void autoLayout() {
-        Map<String, int[]> pos = AutoLayout.positions(workflow);
-        List<WorkflowNode> nodes = new ArrayList<>();
-        for (WorkflowNode n : workflow.nodes()) {
-            int[] p = pos.get(n.id());
-            nodes.add(copy(n, n.parameters(), n.inputs(), p[0], p[1]));
-        }
-        execute("Auto-layout", with(nodes), Set.of());
+        execute("Auto-layout", laidOut(workflow), Set.of());
     }
 
     /**

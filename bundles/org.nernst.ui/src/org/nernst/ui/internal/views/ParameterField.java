@@ -32,6 +32,7 @@ final class ParameterField {
     private final Consumer<String> commit;
     private final Control editor;
     private final Label error;
+    private final Label errorSpacer;
     private String committed = "";
 
     ParameterField(Composite form, ParameterSpec spec, Consumer<String> commit) {
@@ -60,10 +61,22 @@ final class ParameterField {
         if (!(editor.getLayoutData() instanceof GridData)) {
             editor.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         }
-        new Label(form, SWT.NONE);
+        // the message row (a spacer under the label, the message under the editor) takes part in the
+        // layout only while there is a message: laying out two empty labels per field was most of
+        // the cost of showing a node's form
+        errorSpacer = new Label(form, SWT.NONE);
+        errorSpacer.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
         error = new Label(form, SWT.WRAP);
         error.setForeground(ERROR_TEXT);
         error.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        showErrorRow(false);
+    }
+
+    private void showErrorRow(boolean show) {
+        for (Label l : new Label[] { errorSpacer, error }) {
+            ((GridData) l.getLayoutData()).exclude = !show;
+            l.setVisible(show);
+        }
     }
 
     private Text text() {
@@ -125,10 +138,27 @@ final class ParameterField {
                 problem = ex.getMessage();
             }
         }
-        error.setText(problem == null ? "" : problem);
         text().setBackground(problem == null ? null : INVALID);
-        error.getParent().layout(true, true);
+        String message = problem == null ? "" : problem;
+        if (!message.equals(error.getText())) {
+            // only a changed message changes the form's layout: laying it out on every keystroke and
+            // on every value shown made selecting a node cost a full layout per field
+            error.setText(message);
+            showErrorRow(!message.isEmpty());
+            Composite form = error.getParent();
+            if (form.getParent() instanceof org.eclipse.swt.custom.ScrolledComposite sc) {
+                sc.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT)); // the form grew or shrank by a row
+            }
+            form.layout(true, true);
+        }
         return problem;
+    }
+
+    /** Commits what was typed and not yet committed (Enter or focus loss not seen yet). */
+    void commitPending() {
+        if (editor instanceof Text || spec.type() == ParameterType.PATH) {
+            commitText();
+        }
     }
 
     private void commitText() {

@@ -25,6 +25,7 @@ public final class ParametersView extends NodeView {
 
     private ScrolledComposite scroll;
     private Composite form;
+    private Label title;
     private NodeSelection built;
     private final Map<String, ParameterField> fields = new LinkedHashMap<>();
 
@@ -45,7 +46,15 @@ public final class ParametersView extends NodeView {
         NodeSelection s = current();
         Optional<WorkflowNode> node = s == null ? Optional.empty() : s.document().workflow().node(s.nodeId());
         if (!node.isPresent() ? built != null || form == null : !s.equals(built)) {
-            build(s, node);
+            if (node.isPresent() && sameForm(built, s)) {
+                // another node of the same type in the same document: the form stays, only its title and target change;
+                // text typed for the previous node goes to that node first
+                fields.values().forEach(ParameterField::commitPending);
+                built = s;
+                titleOf(s, node.get());
+            } else {
+                build(s, node);
+            }
         }
         node.ifPresent(n -> {
             NodeDescriptor d = s.document().descriptor(n.id()).orElse(null);
@@ -64,7 +73,7 @@ public final class ParametersView extends NodeView {
         built = node.isPresent() ? s : null;
         form = new Composite(scroll, SWT.NONE);
         form.setLayout(new GridLayout(2, false));
-        Label title = new Label(form, SWT.WRAP);
+        title = new Label(form, SWT.WRAP);
         GridData td = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         td.widthHint = 360;
         title.setLayoutData(td);
@@ -72,16 +81,33 @@ public final class ParametersView extends NodeView {
         if (d.isEmpty()) {
             title.setText(node.isPresent() ? "Unknown node type " + node.get().type() : "Select a node in a workflow editor.");
         } else {
-            title.setText(node.get().id() + " — " + d.get().label() + "\n" + d.get().description().strip());
+            titleOf(s, node.get());
             if (d.get().parameters().isEmpty()) {
                 new Label(form, SWT.NONE).setText("This node has no parameters.");
             }
             for (ParameterSpec p : d.get().parameters()) {
-                fields.put(p.name(), new ParameterField(form, p, text -> apply(s, p.name(), text)));
+                fields.put(p.name(), new ParameterField(form, p, text -> apply(built, p.name(), text)));
             }
         }
-        scroll.setContent(form);
+        // the minimum size first: set after the content, it would lay the whole form out a second time
         scroll.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        scroll.setContent(form);
+    }
+
+    /** Whether {@code b}'s form serves {@code s}: a node of the same type in the same document. */
+    private static boolean sameForm(NodeSelection b, NodeSelection s) {
+        if (b == null || b.document() != s.document()) {
+            return false;
+        }
+        Optional<WorkflowNode> x = b.document().workflow().node(b.nodeId());
+        Optional<WorkflowNode> y = s.document().workflow().node(s.nodeId());
+        return x.isPresent() && y.isPresent() && x.get().type().equals(y.get().type())
+                && s.document().descriptor(s.nodeId()).isPresent();
+    }
+
+    private void titleOf(NodeSelection s, WorkflowNode n) {
+        NodeDescriptor d = s.document().descriptor(n.id()).orElseThrow();
+        title.setText(n.id() + " — " + d.label() + "\n" + d.description().strip());
     }
 
     private void apply(NodeSelection s, String name, String text) {
