@@ -29,9 +29,6 @@ import org.nernst.core.table.Table;
  * @since 0.3
  */
 public final class ParityPlotRenderer {
-    private static final Color[] PALETTE = { new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442) };
-    private static final Color GUIDE = new Color(0x777777);
 
     /**
      * The two figures, the metrics shown in the parity legend, and the legend entries of each (XChart
@@ -52,6 +49,16 @@ public final class ParityPlotRenderer {
      */
     public static Figures render(Table table, String actual, String predicted, String group, String title, int width,
             int height) {
+        return render(table, actual, predicted, group, title, width, height, PlotTheme.LIGHT);
+    }
+
+    /**
+     * {@link #render(Table, String, String, String, String, int, int)} in the colours and markers of {@code theme}.
+     *
+     * @since 0.3
+     */
+    public static Figures render(Table table, String actual, String predicted, String group, String title, int width,
+            int height, PlotTheme theme) {
         Column a = numeric(table, actual, "actual"), p = numeric(table, predicted, "predicted");
         Column g = group == null || group.isBlank() ? null : table.find(group).orElseThrow(
                 () -> new IllegalArgumentException("group column '" + group + "' not found; the table has "
@@ -81,48 +88,52 @@ public final class ParityPlotRenderer {
         hi += pad;
 
         XYChart parity = chart(title.isEmpty() ? "Parity: " + predicted + " vs " + actual : title,
-                "measured " + actual + unit, "predicted" + unit);
+                "measured " + actual + unit, "predicted" + unit, theme);
         XYSeries line = parity.addSeries("y = x", new double[] { lo, hi }, new double[] { lo, hi });
-        guide(line);
-        points(parity, byGroup, g == null ? stats : null, false);
+        guide(line, theme);
+        points(parity, byGroup, g == null ? stats : null, false, theme);
         if (g != null) {
             // the metrics still belong in the legend when points are coloured by group
             XYSeries s = parity.addSeries(stats, new double[] { lo }, new double[] { lo });
             s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.NONE);
-            s.setMarkerColor(Color.WHITE);
+            s.setMarkerColor(theme.background());
         }
         parity.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(lo).setYAxisMax(hi);
 
         XYChart residuals = chart(title.isEmpty() ? "Residuals of " + predicted : title + " — residuals",
-                "predicted" + unit, "measured − predicted" + unit);
+                "predicted" + unit, "measured − predicted" + unit, theme);
         double pmin = min(ys), pmax = max(ys);
         // residuals fill the plot's width: the legend goes below it instead of over the points
         residuals.getStyler().setLegendPosition(LegendPosition.OutsideS);
         XYSeries zero = residuals.addSeries("zero", new double[] { pmin, pmax }, new double[] { 0, 0 });
-        guide(zero);
-        points(residuals, byGroup, g == null ? stats : null, true);
+        guide(zero, theme);
+        points(residuals, byGroup, g == null ? stats : null, true, theme);
 
         int h = height > 0 ? height : (int) Math.round(width * 0.8);
-        FigureCanvas canvas = FigureCanvas.layout(1, 1, width, h, "", 16);
+        FigureCanvas canvas = FigureCanvas.layout(1, 1, width, h, "", 16, theme);
         String name = predicted + " vs " + actual;
         return new Figures(new Figure("parity " + name, canvas.png(List.of(parity)), canvas.svg(List.of(parity))),
                 new Figure("residuals " + name, canvas.png(List.of(residuals)), canvas.svg(List.of(residuals))), m,
                 List.copyOf(parity.getSeriesMap().keySet()), List.copyOf(residuals.getSeriesMap().keySet()));
     }
 
-    private static XYChart chart(String title, String xTitle, String yTitle) {
+    private static XYChart chart(String title, String xTitle, String yTitle, PlotTheme theme) {
         XYChart c = new XYChart(400, 300);
         c.setTitle(title);
         c.setXAxisTitle(xTitle);
         c.setYAxisTitle(yTitle);
         var s = c.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
+        s.setChartBackgroundColor(theme.background());
+        s.setPlotBackgroundColor(theme.background());
         s.setPlotBorderVisible(true);
-        s.setPlotGridLinesColor(new Color(0xE3E3E3));
+        s.setPlotBorderColor(theme.border());
+        s.setPlotGridLinesColor(theme.grid());
+        s.setChartFontColor(theme.ink());
+        s.setAxisTickLabelsColor(theme.ink());
         s.setLegendPosition(LegendPosition.InsideNW);
-        s.setLegendBorderColor(new Color(0xCCCCCC));
+        s.setLegendBackgroundColor(theme.legendBackground());
+        s.setLegendBorderColor(theme.legendBorder());
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -132,15 +143,16 @@ public final class ParityPlotRenderer {
         return c;
     }
 
-    private static void guide(XYSeries s) {
+    private static void guide(XYSeries s, PlotTheme theme) {
         s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(GUIDE);
+        s.setLineColor(theme.guide());
         s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, new float[] { 6, 4 }, 0));
     }
 
     /** One scatter series per group; residual plots show measured − predicted against predicted. */
-    private static void points(XYChart c, Map<String, List<double[]>> byGroup, String singleName, boolean residual) {
+    private static void points(XYChart c, Map<String, List<double[]>> byGroup, String singleName, boolean residual,
+            PlotTheme theme) {
         int i = 0;
         for (var e : byGroup.entrySet()) {
             double[] x = new double[e.getValue().size()], y = new double[x.length];
@@ -151,8 +163,8 @@ public final class ParityPlotRenderer {
             }
             XYSeries s = c.addSeries(singleName != null ? singleName : e.getKey(), x, y);
             s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(PALETTE[i++ % PALETTE.length]);
+            s.setMarker(theme.marker(i));
+            s.setMarkerColor(theme.series(i++));
         }
     }
 

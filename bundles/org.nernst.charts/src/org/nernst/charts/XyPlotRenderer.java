@@ -42,7 +42,17 @@ public final class XyPlotRenderer {
      * @since 0.3
      */
     public static Figure render(Table table, XyPlotSpec spec, AxisRange range, ProgressMonitor monitor) {
-        Drawing d = draw(table, spec, range, monitor, 2);
+        return render(table, spec, range, PlotTheme.LIGHT, monitor);
+    }
+
+    /**
+     * Renders {@code table} as {@code spec} describes, showing {@code range} ({@code null}: all the
+     * data) in the colours and line styles of {@code theme}.
+     *
+     * @since 0.3
+     */
+    public static Figure render(Table table, XyPlotSpec spec, AxisRange range, PlotTheme theme, ProgressMonitor monitor) {
+        Drawing d = draw(table, spec, range, theme, monitor, 2);
         byte[] png = d.canvas().png(d.charts());
         monitor.worked(1);
         monitor.checkCanceled();
@@ -60,7 +70,16 @@ public final class XyPlotRenderer {
      * @since 0.3
      */
     public static byte[] pdf(Table table, XyPlotSpec spec, AxisRange range) {
-        Drawing d = draw(table, spec, range, ProgressMonitor.none(), 1);
+        return pdf(table, spec, range, PlotTheme.LIGHT);
+    }
+
+    /**
+     * {@link #pdf(Table, XyPlotSpec, AxisRange)} in the colours and line styles of {@code theme}.
+     *
+     * @since 0.3
+     */
+    public static byte[] pdf(Table table, XyPlotSpec spec, AxisRange range, PlotTheme theme) {
+        Drawing d = draw(table, spec, range, theme, ProgressMonitor.none(), 1);
         return d.canvas().pdf(d.charts());
     }
 
@@ -79,15 +98,16 @@ public final class XyPlotRenderer {
     private record Drawing(FigureCanvas canvas, List<XYChart> charts) {
     }
 
-    private static Drawing draw(Table table, XyPlotSpec spec, AxisRange range, ProgressMonitor monitor, int outputs) {
+    private static Drawing draw(Table table, XyPlotSpec spec, AxisRange range, PlotTheme theme, ProgressMonitor monitor,
+            int outputs) {
         List<PanelData> panels = PanelData.split(table, spec);
         boolean faceted = !spec.facet().isEmpty();
         int columns = Math.min(spec.gridColumns(), panels.size());
         // Text grows with the panel so a lone wide panel and a dense grid both stay legible.
         int fontSize = Math.clamp(Math.round(spec.width() / (float) columns / 45f) + 5, 11, 20);
         FigureCanvas canvas = FigureCanvas.layout(panels.size(), columns, spec.width(), spec.height(),
-                faceted ? spec.title() : "", fontSize + 4);
-        PanelChart.Look look = look(table, spec, panels, fontSize, range);
+                faceted ? spec.title() : "", fontSize + 4, theme);
+        PanelChart.Look look = look(table, spec, panels, fontSize, range, theme);
 
         monitor.begin("Rendering " + panels.size() + (panels.size() == 1 ? " panel" : " panels"),
                 panels.size() + outputs);
@@ -118,7 +138,7 @@ public final class XyPlotRenderer {
     }
 
     private static PanelChart.Look look(Table t, XyPlotSpec s, List<PanelData> panels, int fontSize,
-            AxisRange range) {
+            AxisRange range, PlotTheme theme) {
         List<Column> ys = s.y().stream().map(t::column).toList();
         List<String> names = ys.stream().map(Column::header).toList();
         String xTitle = s.xLabel().isEmpty() ? t.column(s.x()).header() : s.xLabel();
@@ -133,7 +153,7 @@ public final class XyPlotRenderer {
         String band = s.y().get(0) + " ± " + number(s.bandSigmas()) + " σ";
         double[] b = range == null ? bounds(panels, s.bandSigmas())
                 : new double[] { range.xMin(), range.xMax(), range.yMin(), range.yMax() };
-        return new PanelChart.Look(s, names, band, xTitle, yTitle, b, fontSize);
+        return new PanelChart.Look(s, names, band, xTitle, yTitle, b, fontSize, theme);
     }
 
     /** Axis ranges shared by every panel, with a little air above and below the data. */

@@ -43,7 +43,7 @@ class XyPlotNodeTest {
         assertEquals(List.of("figure"), d.outputs().stream().map(PortSpec::name).toList());
         assertEquals(PortType.FIGURE, d.outputs().get(0).type());
         assertEquals(List.of("x", "y", "band", "bandSigmas", "facet", "gridColumns", "kind", "title", "xLabel",
-                "yLabel", "width", "height"), d.parameters().stream().map(ParameterSpec::name).toList());
+                "yLabel", "width", "height", "theme"), d.parameters().stream().map(ParameterSpec::name).toList());
 
         ParameterSpec y = d.parameter("y").orElseThrow();
         assertEquals(ParameterType.LIST, y.type());

@@ -1,6 +1,5 @@
 package org.nernst.charts.internal;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -15,6 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.knowm.xchart.XYChart;
+import org.nernst.charts.PlotTheme;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.pdf.PDFProcessor;
@@ -32,9 +32,10 @@ import de.erichseifert.vectorgraphics2d.util.PageSize;
  * @param panelHeight height of one panel
  * @param title figure title drawn in the header strip
  * @param fontSize size of the title font
+ * @param theme ground and ink of the figure
  */
 public record FigureCanvas(int width, int height, int columns, int header, int panelHeight, String title,
-        int fontSize) {
+        int fontSize, PlotTheme theme) {
 
     /**
      * Chooses the grid for {@code panels} panels.
@@ -43,7 +44,7 @@ public record FigureCanvas(int width, int height, int columns, int header, int p
      * @param title figure title above the grid, or empty
      */
     public static FigureCanvas layout(int panels, int maxColumns, int width, int requestedHeight, String title,
-            int fontSize) {
+            int fontSize, PlotTheme theme) {
         int columns = Math.min(maxColumns, panels);
         int rows = (panels + columns - 1) / columns;
         int header = title.isEmpty() ? 0 : Math.round(fontSize * 2.6f);
@@ -56,7 +57,7 @@ public record FigureCanvas(int width, int height, int columns, int header, int p
             panelHeight = Math.max(160, (int) Math.round(width / (double) columns * aspect));
         }
         int height = requestedHeight > 0 ? requestedHeight : header + rows * panelHeight;
-        return new FigureCanvas(width, height, columns, header, panelHeight, title, fontSize);
+        return new FigureCanvas(width, height, columns, header, panelHeight, title, fontSize, theme);
     }
 
     public byte[] png(List<XYChart> charts) {
@@ -111,10 +112,10 @@ public record FigureCanvas(int width, int height, int columns, int header, int p
         // Hinted integer glyph advances put visible gaps into bold titles at some sizes ("ce ll").
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(Color.WHITE);
+        g.setColor(theme.background());
         g.fillRect(0, 0, width, height);
         if (header > 0) {
-            g.setColor(new Color(0x222222));
+            g.setColor(theme.ink());
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
             FontMetrics fm = g.getFontMetrics();
             g.drawString(title, (width - fm.stringWidth(title)) / 2, (header + fm.getAscent() - fm.getDescent()) / 2);

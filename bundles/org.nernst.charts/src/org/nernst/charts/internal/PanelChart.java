@@ -14,16 +14,11 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nernst.charts.PlotTheme;
 import org.nernst.charts.XyPlotSpec;
 
 /** Builds the XChart of one panel in the house style. */
 public final class PanelChart {
-
-    /** Colour-blind-safe qualitative palette (Okabe & Ito), first colour first. */
-    private static final Color[] PALETTE = { new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442) };
-    private static final Color GRID = new Color(0xE3E3E3);
-    private static final Color INK = new Color(0x222222);
 
     /**
      * What every panel of one figure shares.
@@ -35,9 +30,10 @@ public final class PanelChart {
      * @param yTitle vertical axis title
      * @param bounds shared axis ranges {@code {xMin, xMax, yMin, yMax}} so panels compare at a glance
      * @param fontSize tick label size in pixels; titles are a little larger
+     * @param theme colours and line styles
      */
     public record Look(XyPlotSpec spec, List<String> seriesNames, String bandName, String xTitle, String yTitle,
-            double[] bounds, int fontSize) {
+            double[] bounds, int fontSize, PlotTheme theme) {
     }
 
     private PanelChart() {
@@ -66,14 +62,13 @@ public final class PanelChart {
             if (xy[0].length == 0) {
                 continue;
             }
-            Color c = PALETTE[i % PALETTE.length];
+            Color c = look.theme().series(i);
             XYSeries s = chart.addSeries(look.seriesNames().get(i), xy[0], xy[1]);
             s.setXYSeriesRenderStyle(scatter ? XYSeriesRenderStyle.Scatter : XYSeriesRenderStyle.Line);
             s.setLineColor(c);
             s.setMarkerColor(c);
-            s.setLineStyle(new BasicStroke(Math.max(1.5f, look.fontSize() / 7f), BasicStroke.CAP_ROUND,
-                    BasicStroke.JOIN_ROUND));
-            s.setMarker(scatter ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            s.setLineStyle(look.theme().stroke(i, Math.max(1.5f, look.fontSize() / 7f)));
+            s.setMarker(scatter ? look.theme().marker(i) : SeriesMarkers.NONE);
         }
         if (legend) {
             chart.getStyler().setLegendPosition(emptiestCorner(p, look.bounds()));
@@ -84,21 +79,22 @@ public final class PanelChart {
     private static void style(XYStyler st, Look look, boolean titled, boolean showXTitle, boolean showYTitle,
             boolean legend) {
         int f = look.fontSize();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotBorderColor(new Color(0x888888));
-        st.setPlotGridLinesColor(GRID);
+        PlotTheme t = look.theme();
+        st.setChartBackgroundColor(t.background());
+        st.setPlotBackgroundColor(t.background());
+        st.setPlotBorderColor(t.border());
+        st.setPlotGridLinesColor(t.grid());
         st.setPlotGridLinesStroke(new BasicStroke(1f));
-        st.setChartFontColor(INK);
-        st.setAxisTickLabelsColor(INK);
+        st.setChartFontColor(t.ink());
+        st.setAxisTickLabelsColor(t.ink());
         st.setChartTitleVisible(titled);
         st.setChartTitleBoxVisible(false);
         st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, f + 2));
         st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, f + 1));
         st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, f));
         st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, f));
-        st.setLegendBackgroundColor(new Color(255, 255, 255, 225));
-        st.setLegendBorderColor(new Color(0xBBBBBB));
+        st.setLegendBackgroundColor(t.legendBackground());
+        st.setLegendBorderColor(t.legendBorder());
         st.setLegendVisible(legend);
         st.setXAxisTitleVisible(showXTitle);
         st.setYAxisTitleVisible(showYTitle);
@@ -141,7 +137,7 @@ public final class PanelChart {
             ys[m + j] = y[down] - k * sd[down];
         }
         XYSeries band = chart.addSeries(look.bandName(), xs, ys);
-        Color c = PALETTE[0];
+        Color c = look.theme().series(0);
         band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
         band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 56));
         band.setLineColor(new Color(0, 0, 0, 0));

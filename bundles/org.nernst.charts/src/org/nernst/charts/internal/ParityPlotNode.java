@@ -20,7 +20,7 @@ public final class ParityPlotNode implements Node {
         String predicted = p.string("predicted").isBlank() ? actual + "_predicted" : p.string("predicted");
         c.monitor().checkCanceled();
         ParityPlotRenderer.Figures f = ParityPlotRenderer.render(table, actual, predicted, p.string("group"),
-                p.string("title"), (int) p.integer("width"), (int) p.integer("height"));
+                p.string("title"), (int) p.integer("width"), (int) p.integer("height"), XyPlotNode.theme(p));
         c.info(String.format(Locale.ROOT, "parity of %s: n = %d, RMSE %.4g, MAE %.4g, R² %.4f", predicted,
                 f.metrics().n(), f.metrics().rmse(), f.metrics().mae(), f.metrics().r2()));
         return Map.of("parity", f.parity(), "residuals", f.residuals());

@@ -2,6 +2,7 @@ package org.nernst.charts.internal;
 
 import java.util.Map;
 
+import org.nernst.charts.PlotTheme;
 import org.nernst.charts.XyPlotRenderer;
 import org.nernst.charts.XyPlotSpec;
 import org.nernst.core.node.Node;
@@ -15,12 +16,19 @@ public final class XyPlotNode implements Node {
     @Override
     public void configure(Parameters parameters) {
         spec(parameters);
+        theme(parameters);
     }
 
     @Override
     public Map<String, Object> execute(NodeContext context) {
         Table table = context.input("table", Table.class);
-        return Map.of("figure", XyPlotRenderer.render(table, spec(context.parameters()), context.monitor()));
+        return Map.of("figure", XyPlotRenderer.render(table, spec(context.parameters()), null, theme(context.parameters()),
+                context.monitor()));
+    }
+
+    /** The {@code theme} parameter; light when absent. */
+    public static PlotTheme theme(Parameters p) {
+        return p.has("theme") ? PlotTheme.parse(p.string("theme")) : PlotTheme.LIGHT;
     }
 
     /** The registry fills in plugin.xml's defaults; the fallbacks here serve hand-made {@code Parameters.of}. */

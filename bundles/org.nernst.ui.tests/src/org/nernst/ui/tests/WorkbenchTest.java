@@ -390,6 +390,40 @@ class WorkbenchTest {
     }
 
     @Test
+    @Order(44)
+    void thePlotThemePreferenceRedrawsTheChartAndItsExports() throws Exception {
+        try {
+            select("plot_gpr");
+            awaitRender();
+            assertFalse(Ui.call(() -> doc.workflow().node(ids.get("plot_gpr")).orElseThrow().parameters()).containsKey("theme"),
+                    "the example's plot leaves its theme to the workbench");
+            Path light = dir.resolve("gpr-light.png");
+            Path dark = dir.resolve("gpr-dark.png");
+            export(light);
+            Ui.run(() -> NernstPreferences.store().setValue(NernstPreferences.PLOT_THEME, "dark"));
+            awaitRender();
+            export(dark);
+            assertEquals(new org.eclipse.swt.graphics.RGB(255, 255, 255), corner(light));
+            java.awt.Color ground = org.nernst.charts.PlotTheme.DARK.background();
+            assertEquals(new org.eclipse.swt.graphics.RGB(ground.getRed(), ground.getGreen(), ground.getBlue()), corner(dark));
+        } finally {
+            NernstPreferences.store().setToDefault(NernstPreferences.PLOT_THEME);
+            awaitRender();
+        }
+    }
+
+    private static void export(Path target) throws Exception {
+        Job job = Ui.call(() -> chart.exportTo(target));
+        job.join();
+        assertTrue(job.getResult().isOK(), job.getResult().toString());
+    }
+
+    private static org.eclipse.swt.graphics.RGB corner(Path png) {
+        ImageData image = new ImageData(png.toString());
+        return image.palette.getRGB(image.getPixel(2, 2));
+    }
+
+    @Test
     @Order(45)
     void theChartViewExportsPngSvgAndPdfAtThePreferredPlotSize() throws Exception {
         try {

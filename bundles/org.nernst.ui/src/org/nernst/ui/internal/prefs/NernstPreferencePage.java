@@ -3,6 +3,7 @@ package org.nernst.ui.internal.prefs;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.FieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
@@ -16,7 +17,7 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 
 /**
  * Window → Preferences → Nernst: run threads, Java heap of the next start, default store and
- * plot defaults. Each field is checked as typed; the heap goes into the product's ini on OK.
+ * plot defaults (size, DPI, theme). Each field is checked as typed; the heap goes into the product's ini on OK.
  */
 public final class NernstPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     public static final String ID = "org.nernst.ui.preferences";
@@ -73,7 +74,10 @@ public final class NernstPreferencePage extends FieldEditorPreferencePage implem
         integer(NernstPreferences.PLOT_WIDTH, "Plot &width (px at 96 dpi):", 200, 8000, p);
         integer(NernstPreferences.PLOT_HEIGHT, "Plot h&eight (px at 96 dpi):", 150, 8000, p);
         integer(NernstPreferences.PLOT_DPI, "Plot &DPI of PNG exports:", 72, 600, p);
-        note(p, "New figures exported from the Chart view use this size; PNG is scaled by DPI / 96.");
+        addField(new ComboFieldEditor(NernstPreferences.PLOT_THEME, "Plot t&heme:", new String[][] {
+            { "Light", "light" }, { "Dark (slides)", "dark" }, { "Print (black and greys, dashed)", "print" } }, p));
+        note(p, "New figures exported from the Chart view use this size; PNG is scaled by DPI / 96. The Chart view "
+                + "draws and exports plots in the theme unless the plot node sets its own 'theme' parameter.");
     }
 
     private void integer(String key, String label, int min, int max, Composite p) {

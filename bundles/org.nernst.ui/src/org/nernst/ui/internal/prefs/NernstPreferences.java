@@ -20,6 +20,7 @@ public final class NernstPreferences {
     public static final String PLOT_WIDTH = "plot.width";
     public static final String PLOT_HEIGHT = "plot.height";
     public static final String PLOT_DPI = "plot.dpi";
+    public static final String PLOT_THEME = "plot.theme";
     public static final String HEAP = "jvm.heap";
 
     private static ScopedPreferenceStore store;
@@ -36,6 +37,7 @@ public final class NernstPreferences {
             store.setDefault(PLOT_WIDTH, 1400);
             store.setDefault(PLOT_HEIGHT, 840);
             store.setDefault(PLOT_DPI, 96);
+            store.setDefault(PLOT_THEME, org.nernst.charts.PlotTheme.LIGHT.id());
         }
         return store;
     }
@@ -71,6 +73,18 @@ public final class NernstPreferences {
 
     public static int plotDpi() {
         return Math.clamp(store().getInt(PLOT_DPI), 72, 600);
+    }
+
+    /**
+     * The theme the chart view draws and exports a plot in when its node does not choose one;
+     * light if the stored value is not a theme.
+     */
+    public static org.nernst.charts.PlotTheme plotTheme() {
+        try {
+            return org.nernst.charts.PlotTheme.parse(store().getString(PLOT_THEME));
+        } catch (IllegalArgumentException e) {
+            return org.nernst.charts.PlotTheme.LIGHT;
+        }
     }
 
     /** {@code <workspace>/store/nernst.duckdb}, as org.nernst.store places it by default. */

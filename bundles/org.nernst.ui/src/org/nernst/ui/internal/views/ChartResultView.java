@@ -41,7 +41,7 @@ import org.nernst.ui.internal.prefs.NernstPreferences;
  * (mouse wheel, about the pointer) and pan (drag); double-click shows all the data again. Rendering
  * runs in a background job, never on the UI thread. Figures the view cannot re-render (no plot
  * node, input gone) show the node's PNG scaled to fit. Export writes PNG, SVG or PDF at the
- * preferred plot size.
+ * preferred plot size. Re-rendered plots use the node's theme, else the preferred plot theme.
  */
 public final class ChartResultView extends NodeView {
     public static final String ID = "org.nernst.ui.chartView";
@@ -99,7 +99,20 @@ public final class ChartResultView extends NodeView {
             }
         });
         canvas.addListener(SWT.MouseDoubleClick, e -> resetRange());
+        // a new plot theme in the preferences redraws the plot shown
+        org.eclipse.jface.util.IPropertyChangeListener themeChange = e -> {
+            if (NernstPreferences.PLOT_THEME.equals(e.getProperty())) {
+                canvas.getDisplay().asyncExec(() -> {
+                    if (!canvas.isDisposed() && shown != null) {
+                        live = LivePlot.of(current());
+                        render();
+                    }
+                });
+            }
+        };
+        NernstPreferences.store().addPropertyChangeListener(themeChange);
         canvas.addListener(SWT.Dispose, e -> {
+            NernstPreferences.store().removePropertyChangeListener(themeChange);
             if (image != null) {
                 image.dispose();
             }
