@@ -33,7 +33,8 @@ import org.nernst.ml.smile.internal.TreeModel;
  * trees, the tree-by-tree mean and spread) on every row of the NASA per-cycle features: fitted on
  * B0005–B0007, predicted on all 636 rows of the four cells, also after serialization and on rows
  * with NaN and infinite values; both walks (on the values and on the ranks among the thresholds),
- * also exactly at thresholds, on a feature never split on, and with more thresholds than ranks hold.
+ * also exactly at thresholds, on a feature never split on, with more thresholds than ranks hold, and
+ * with more than 1 024 features (fewer rows per block of ranks).
  */
 class FlatTreePredictionTest {
     private record Data(TrainingSet train, double[][] all) {
@@ -261,6 +262,40 @@ class FlatTreePredictionTest {
         assertTrue(big.predictsOnRanks(), "60 deep trees are walked on ranks");
         TreeModel small = (TreeModel) fit(new DecisionTreeEstimator(), d.train(), Map.of("maxDepth", 3L, "nodeSize", 1L));
         assertTrue(!small.predictsOnRanks(), "one tree of depth 3 is walked on the values");
+    }
+
+    /**
+     * A node holds its feature's column in a block of ranks (feature × rows per block) in 16 bits, so
+     * with more than 1 024 features a block holds fewer rows (here 1 500 features: 40 rows). The walk
+     * on ranks still gives Smile's bits, on rows spread over many blocks, with NaN and infinities,
+     * and the trees do split on features past 1 024.
+     */
+    @Test
+    void moreThan1024FeaturesStillWalkOnRanksAsSmile() throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+        int n = 300, p = 1500;
+        double[][] x = new double[n][p];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                x[i][j] = rng.nextDouble();
+            }
+            y[i] = 2 * x[i][1400] + Math.sin(4 * x[i][1100]) + 0.5 * x[i][3] + 0.05 * rng.nextGaussian();
+        }
+        List<String> names = java.util.stream.IntStream.range(0, p).mapToObj(j -> "f" + j).toList();
+        TreeModel forest = (TreeModel) fit(new RandomForestEstimator(), new TrainingSet(x, y, names, "y"),
+                Map.of("trees", 12L, "maxDepth", 20L, "nodeSize", 2L, "mtry", 0L, "subsample", 1.0));
+        double[] importance = forest.featureImportance();
+        assertTrue(importance[1400] > 0 && importance[1100] > 0, "the trees split on features past 1 024");
+        double[][] q = new double[1000][];
+        double[] odd = { Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY };
+        for (int i = 0; i < q.length; i++) {
+            q[i] = i < n ? x[i].clone() : rng.doubles(p).toArray();
+            if (i % 50 == 7) {
+                q[i][1400 - i % 3] = odd[i % 3];
+            }
+        }
+        assertSameAsSmile(forest, q, "random forest on 1 500 features");
     }
 
     @Test
