@@ -151,7 +151,8 @@ public final class SparkRun {
 
     /** The Spark session: the master given, else the one spark-submit configured, else local[*]. */
     static SparkSession session(String master) {
-        SparkConf conf = new SparkConf().setAppName("nernst").setIfMissing("spark.ui.showConsoleProgress", "false");
+        SparkConf conf = SparkDataParallel.tune(new SparkConf().setAppName("nernst")
+                .setIfMissing("spark.ui.showConsoleProgress", "false"));
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
