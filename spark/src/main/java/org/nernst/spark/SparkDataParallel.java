@@ -31,16 +31,19 @@ import org.nernst.core.node.ProgressMonitor;
 public final class SparkDataParallel implements DataParallel {
     private static final AtomicLong JOBS = new AtomicLong();
     /**
-     * Most items in a partition when the partition count is left to the backend: 32 screening chunks
-     * (half a million rows, about 28 MB in a task). Smaller tasks let a core start its next task while
-     * the driver serializes the one after and keep the results of a task small enough to go back
-     * directly; on 10 M candidates on local[2], 20 partitions ran about twice as fast as Spark's default of 2.
+     * Most bytes of candidate rows ({@code double[][]} items) in a partition when the partition count is
+     * left to the backend: 32 MB, about 600 000 rows of 7 features. Smaller tasks let a core start its
+     * next task while the driver serializes the one after, and keep a task's predictions small enough to
+     * go back directly; on 10 M candidates on local[2], about 20 partitions ran twice as fast as Spark's
+     * default of 2. Other items (a cell to synthesize) are not counted: they are small, and a map over
+     * 2000 cells ran slower in 63 partitions than in 2.
      */
-    static final int MAX_ITEMS_PER_PARTITION = 32;
+    static final long MAX_PARTITION_ROW_BYTES = 32L << 20;
     /**
      * Largest task result sent straight back to the driver (Spark's default is 1 MB; a larger result is
      * stored in the executor's block manager and fetched by the driver, over the network even in local
-     * mode). A partition of 32 screening chunks returns 4 MB of predictions, 8 MB with a spread.
+     * mode). A partition of 32 MB of candidate rows (7 features) returns under 5 MB of predictions, under
+     * 10 MB with a spread.
      */
     static final String MAX_DIRECT_RESULT_SIZE = "16m";
 
@@ -59,8 +62,8 @@ public final class SparkDataParallel implements DataParallel {
 
     /**
      * @param partitions slices per map ({@code <= 0}: Spark's default parallelism, i.e. the cores of
-     *        the master, or more if needed so no partition holds more than 32 items); never more
-     *        than there are items
+     *        the master, or more if needed so no partition holds more than 32 MB of candidate rows);
+     *        never more than there are items
      */
     public SparkDataParallel(JavaSparkContext spark, int partitions) {
         this.spark = spark;
@@ -74,7 +77,7 @@ public final class SparkDataParallel implements DataParallel {
         if (n == 0) {
             return List.of();
         }
-        int slices = partitions(n);
+        int slices = partitions(items);
         String group = "nernst-map-" + JOBS.incrementAndGet();
         spark.setJobGroup(group, "Nernst: " + n + " items in " + slices + " partitions", true);
         List<Shipped<T>> shipped = new ArrayList<>(n);
@@ -127,11 +130,21 @@ public final class SparkDataParallel implements DataParallel {
         }
     }
 
-    /** The partitions a map over {@code n > 0} items is split into. */
-    public int partitions(int n) {
-        int p = partitions > 0 ? partitions
-                : Math.max(spark.defaultParallelism(), (n + MAX_ITEMS_PER_PARTITION - 1) / MAX_ITEMS_PER_PARTITION);
-        return Math.min(n, p);
+    /** The partitions a map over {@code items} (not empty) is split into. */
+    public int partitions(List<?> items) {
+        if (partitions > 0) {
+            return Math.min(items.size(), partitions);
+        }
+        long rowBytes = 0;
+        for (Object item : items) {
+            if (item instanceof double[][] rows) {
+                for (double[] row : rows) {
+                    rowBytes += row == null ? 0 : (long) row.length * Double.BYTES;
+                }
+            }
+        }
+        long p = Math.max(spark.defaultParallelism(), (rowBytes + MAX_PARTITION_ROW_BYTES - 1) / MAX_PARTITION_ROW_BYTES);
+        return (int) Math.min(items.size(), p);
     }
 
     private int completedTasks(String group) {
@@ -169,7 +182,7 @@ public final class SparkDataParallel implements DataParallel {
     @Override
     public String describe() {
         return "spark " + spark.master() + ", " + (partitions > 0 ? partitions + " partitions"
-                : "at least " + spark.defaultParallelism() + " partitions, at most " + MAX_ITEMS_PER_PARTITION
-                        + " items each");
+                : "at least " + spark.defaultParallelism() + " partitions, at most "
+                        + (MAX_PARTITION_ROW_BYTES >> 20) + " MB of rows each");
     }
 }

@@ -97,7 +97,8 @@ class ShippedTest {
         double[][] back = roundTrip(withNull);
         assertNull(back[1]);
         assertArrayEquals(new double[] { 3, 4 }, back[2]);
-        assertEquals(0, ((double[][]) roundTrip(new double[0][])).length);
+        double[][] none = roundTrip(new double[0][]);
+        assertEquals(0, none.length);
         assertEquals(List.of("a", "b"), roundTrip(List.of("a", "b")));
         assertNull(roundTrip(null));
         Prediction p = roundTrip(new Prediction(new double[] { 1, Double.NaN }, new double[] { 0.5, 0 }));

@@ -70,7 +70,7 @@ public final class SparkBenchmark {
         int runs = Integer.parseInt(o.getOrDefault("--runs", "3"));
         warmup = Boolean.parseBoolean(o.getOrDefault("--warmup", "true"));
         int threads = Integer.parseInt(o.getOrDefault("--threads", "2"));
-        // one number, or several separated by commas to compare partition counts in one run (screening only)
+        // one number, or several separated by commas to compare partition counts in one run; 0: the backend default
         int[] partitionList = Arrays.stream(o.getOrDefault("--partitions", "0").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
         int partitions = partitionList[0];
@@ -106,7 +106,7 @@ public final class SparkBenchmark {
         }
         SerializableFunction<double[][], Prediction> predict = model::predict;
         System.out.printf(Locale.ROOT, "%,d chunks of %,d rows; by default Spark splits them into %d partitions%n",
-                chunks.size(), CHUNK_ROWS, new SparkDataParallel(sc, 0).partitions(chunks.size()));
+                chunks.size(), CHUNK_ROWS, new SparkDataParallel(sc, 0).partitions(chunks));
         List<DataParallel> backends = new ArrayList<>(List.of(local));
         for (int p : partitionList) {
             backends.add(new SparkDataParallel(sc, p)); // 0: the backend's default, as nernst-spark without --partitions
@@ -115,7 +115,7 @@ public final class SparkBenchmark {
         // machine's changing load falls on all of them alike
         if (Boolean.parseBoolean(o.getOrDefault("--baseline", "false"))) {
             int p = partitionList[0];
-            backends.add(new PlainSparkMap(sc, p > 0 ? p : new SparkDataParallel(sc, 0).partitions(chunks.size())));
+            backends.add(new PlainSparkMap(sc, p > 0 ? p : new SparkDataParallel(sc, 0).partitions(chunks)));
         }
         double[][] reference = new double[1][];
         boolean[] identical = { true };
@@ -156,14 +156,24 @@ public final class SparkBenchmark {
                         "ocvVoltage", List.of("3.0", "3.45", "3.7", "4.05", "4.2"), "period", 10.0,
                         "internalShortFraction", 0.05, "platingFraction", 0.05),
                         Map.of("experiment", PortRef.parse("cycle.experiment")))));
-        long[] samples = new long[2];
-        int b = 0;
-        for (DataParallel backend : List.of(local, new SparkDataParallel(sc, partitions))) {
-            int k = b++;
-            double s = median(runs, () -> samples[k] = run(registry, synth, backend)
-                    .value("population", "samples", Table.class).rowCount());
+        List<DataParallel> synthBackends = new ArrayList<>(List.of(local));
+        for (int p : partitionList) {
+            synthBackends.add(new SparkDataParallel(sc, p));
+        }
+        long[] samples = new long[synthBackends.size()];
+        Work[] synthWork = new Work[synthBackends.size()];
+        for (int k = 0; k < synthWork.length; k++) {
+            int kk = k;
+            synthWork[k] = () -> samples[kk] = run(registry, synth, synthBackends.get(kk))
+                    .value("population", "samples", Table.class).rowCount();
+        }
+        double[][][] synthTimes = interleaved(runs, synthWork);
+        for (int k = 0; k < synthWork.length; k++) {
+            double s = median(synthTimes[k][0]);
             System.out.printf(Locale.ROOT, "synthesis  %-34s %,d cells (%,d samples): %.2f s, %,.0f cells/s%n",
-                    backend.describe(), cells, samples[k], s, cells / s);
+                    synthBackends.get(k).describe(), cells, samples[k], s, cells / s);
+            System.out.printf(Locale.ROOT, "  runs: wall %s s, CPU of the whole JVM %s s (median %.2f s)%n",
+                    seconds(synthTimes[k][0]), seconds(synthTimes[k][1]), median(synthTimes[k][1]));
         }
         session.stop();
     }
@@ -211,25 +221,6 @@ public final class SparkBenchmark {
             }
         }
         return true;
-    }
-
-    /** Median seconds of {@code runs} timed runs after one untimed warm-up (unless --warmup false). */
-    private static double median(int runs, Work w) throws Exception {
-        if (warmup) {
-            w.run();
-        }
-        double[] t = new double[runs];
-        double[] cpu = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long c0 = processCpuNanos();
-            long t0 = System.nanoTime();
-            w.run();
-            t[i] = (System.nanoTime() - t0) / 1e9;
-            cpu[i] = (processCpuNanos() - c0) / 1e9;
-        }
-        System.out.printf(Locale.ROOT, "  runs: wall %s s, CPU of the whole JVM %s s%n", seconds(t), seconds(cpu));
-        Arrays.sort(t);
-        return t[runs / 2];
     }
 
     private static String seconds(double[] s) {
