@@ -43,7 +43,8 @@ public final class SparkRun {
 
             Options:
               --master URL              local[*] (default), local[N], spark://host:7077, ... (spark-submit sets it)
-              --partitions N            partitions per data-parallel map (default: Spark's default parallelism)
+              --partitions N            partitions per data-parallel map (default: Spark's default parallelism,
+                                        or more so that no partition carries over 32 MB of candidate rows)
               --set node.param=value    override a parameter (repeatable)
               --out DIR                 output folder (default nernst-out/<workflow name>)
               --threads N               nodes run in parallel on the driver (default: number of cores)
@@ -151,7 +152,8 @@ public final class SparkRun {
 
     /** The Spark session: the master given, else the one spark-submit configured, else local[*]. */
     static SparkSession session(String master) {
-        SparkConf conf = new SparkConf().setAppName("nernst").setIfMissing("spark.ui.showConsoleProgress", "false");
+        SparkConf conf = SparkDataParallel.tune(new SparkConf().setAppName("nernst")
+                .setIfMissing("spark.ui.showConsoleProgress", "false"));
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {

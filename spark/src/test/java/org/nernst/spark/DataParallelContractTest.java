@@ -35,6 +35,39 @@ class DataParallelContractTest {
     }
 
     @Test
+    void chunksOfRowsReachTheFunctionBitForBit() throws Exception {
+        // 40 chunks of 1000 x 7 random values (NaN payloads and -0.0 included); the function returns the raw bits
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        List<double[][]> chunks = new java.util.ArrayList<>();
+        for (int c = 0; c < 40; c++) {
+            double[][] m = new double[1000][7];
+            for (double[] row : m) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = rng.nextDouble(-1e3, 1e3);
+                }
+            }
+            m[c][c % 7] = c % 2 == 0 ? -0.0 : Double.longBitsToDouble(0x7ff0_0000_0000_0001L + c);
+            chunks.add(m);
+        }
+        SerializableFunction<double[][], long[]> bits = m -> java.util.Arrays.stream(m).flatMapToDouble(
+                java.util.Arrays::stream).mapToLong(Double::doubleToRawLongBits).toArray();
+        List<long[]> expected = chunks.stream().map(m -> {
+            try {
+                return bits.apply(m);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+        for (DataParallel b : backends()) {
+            List<long[]> got = b.map(chunks, bits, ProgressMonitor.none());
+            assertEquals(expected.size(), got.size(), b.describe());
+            for (int c = 0; c < got.size(); c++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected.get(c), got.get(c), b.describe() + " chunk " + c);
+            }
+        }
+    }
+
+    @Test
     void anItemsDataExceptionReachesTheCallerUnwrapped() {
         SerializableFunction<Integer, Integer> f = i -> {
             if (i == 500) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
-/** One local[2] Spark session for all tests of this JVM (starting Spark takes seconds), and the data folder. */
+/** One local[2] Spark session (tuned as nernst-spark tunes it) for all tests of this JVM (starting Spark takes seconds), and the data folder. */
 final class LocalSpark {
     private static SparkSession session;
 
@@ -15,8 +15,9 @@ final class LocalSpark {
 
     static synchronized JavaSparkContext context() {
         if (session == null) {
-            session = SparkSession.builder().master("local[2]").appName("nernst-tests").config("spark.ui.enabled", "false")
-                    .getOrCreate();
+            // configured as nernst-spark configures it
+            session = SparkSession.builder().config(SparkDataParallel.tune(new org.apache.spark.SparkConf()
+                    .setMaster("local[2]").setAppName("nernst-tests").set("spark.ui.enabled", "false"))).getOrCreate();
         }
         return JavaSparkContext.fromSparkContext(session.sparkContext());
     }
