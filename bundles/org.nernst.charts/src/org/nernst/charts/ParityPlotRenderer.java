@@ -1,7 +1,6 @@
 package org.nernst.charts;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
