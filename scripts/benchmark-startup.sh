@@ -63,6 +63,8 @@ start_once() {
     if ! kill -0 "$app" 2>/dev/null; then
       echo "nernst-ui exited before its window opened:" >&2
       tail -20 "$work/ui.err" >&2
+      # the workbench logs why it stopped (e.g. GTK failing to open the display) in the workspace
+      [ -f "$work/workspace/.metadata/.log" ] && tail -30 "$work/workspace/.metadata/.log" >&2
       exit 1
     fi
     sleep 0.02
