@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time of the workbench, measured from the product launcher (nernst-ui) to the moment the
-# "Nernst" window is mapped and viewable on the X server, as a user sees it. Not a test: prints
+# "Nernst" window is mapped and viewable on the X server, as a user sees it (the X server's MapNotify
+# event, awaited by scripts/x11-wait-window.py without polling). Not a test: prints
 # each run, the median and the machine's load (the figure means little on a busy machine).
 #
 # Usage: scripts/benchmark-startup.sh [PRODUCT_DIR] [RUNS]
@@ -9,7 +10,8 @@
 # The first run (cold: empty workspace, OSGi cache to build) is reported apart and excluded from
 # the median of the RUNS (default 5) warm runs that follow. Each run ends as a user ends a session:
 # the window is asked to close (WM_DELETE_WINDOW) and the workbench shuts down normally, writing the
-# caches the next start reads. Needs Xvfb, xwininfo (x11-utils) and python3 (scripts/x11-close-window.py).
+# caches the next start reads. Needs Xvfb, xwininfo (x11-utils) and python3 (the two scripts/x11-*.py
+# use libX11 through ctypes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 product="${1:-releng/org.nernst.product/target/products/org.nernst.product/linux/gtk/x86_64/nernst}"
@@ -36,39 +38,34 @@ window_ids() {
   xwininfo -display "$display" -root -children 2>/dev/null | sed -n 's/^ *\(0x[0-9a-f]*\) "Nernst.*/\1/p'
 }
 
-# whether the workbench window is up: a top-level window titled "Nernst…" (SWT also creates small
-# hidden helper windows with that name, so require a real size and the viewable map state)
-window_open() {
-  local id
-  for id in $(xwininfo -display "$display" -root -children 2>/dev/null | sed -n 's/^ *\(0x[0-9a-f]*\) "Nernst.*/\1/p'); do
-    xwininfo -display "$display" -id "$id" 2>/dev/null \
-      | awk '/Width:/ {w=$2} /Map State: IsViewable/ {v=1} END {exit !(v && w >= 400)}' && return 0
-  done
-  return 1
-}
-
-# one start: milliseconds from exec of the launcher to the viewable window
+# one start: milliseconds from exec of the launcher to the viewable window. The window is awaited
+# through X server events (scripts/x11-wait-window.py), not by polling: polling with xwininfo took
+# CPU from the starting workbench on this 2-core machine.
 start_once() {
-  local t0 t1
-  t0=$(date +%s%N)
-  DISPLAY="$display" NERNST_WORKSPACE="$work/workspace" "$product/nernst-ui" >"$work/ui.out" 2>"$work/ui.err" &
+  local t0 t1 id
+  rm -f "$work/go" "$work/window"; mkfifo "$work/go"
+  # the process that becomes the workbench, held until the watcher listens
+  ( read -r _ <"$work/go"
+    DISPLAY="$display" NERNST_WORKSPACE="$work/workspace" exec "$product/nernst-ui" >"$work/ui.out" 2>"$work/ui.err" ) &
   app=$!
-  while :; do
-    if window_open; then
-      t1=$(date +%s%N)
-      # CPU seconds the JVM used until then (user + system): a figure a busy machine distorts less
-      cpu=$(awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$app/stat")
-      break
-    fi
-    if ! kill -0 "$app" 2>/dev/null; then
-      echo "nernst-ui exited before its window opened:" >&2
-      tail -20 "$work/ui.err" >&2
-      # the workbench logs why it stopped (e.g. GTK failing to open the display) in the workspace
-      [ -f "$work/workspace/.metadata/.log" ] && tail -30 "$work/workspace/.metadata/.log" >&2
-      exit 1
-    fi
+  DISPLAY="$display" python3 scripts/x11-wait-window.py "$app" Nernst >"$work/window" &
+  local watch=$!
+  until grep -q ready "$work/window" 2>/dev/null; do
+    kill -0 "$watch" 2>/dev/null || { echo "x11-wait-window.py failed" >&2; kill "$app"; exit 1; }
     sleep 0.02
   done
+  t0=$(date +%s%N)
+  echo go >"$work/go"
+  if ! wait "$watch"; then
+    echo "nernst-ui exited before its window opened:" >&2
+    tail -20 "$work/ui.err" >&2
+    # the workbench logs why it stopped (e.g. GTK failing to open the display) in the workspace
+    [ -f "$work/workspace/.metadata/.log" ] && tail -30 "$work/workspace/.metadata/.log" >&2
+    exit 1
+  fi
+  read -r t1 id < <(sed -n 2p "$work/window")
+  # CPU seconds the JVM used until then (user + system): a figure a busy machine distorts less
+  cpu=$(awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$app/stat")
   # close the window as a user would, so the workbench shuts down normally and writes its caches
   # (extension registry, workbench model; the AOT cache on the first start); kill only if it hangs
   sleep 0.5
