@@ -11,7 +11,8 @@ import org.eclipse.swt.graphics.FontData;
 
 /**
  * Shows the guide's Markdown as readable text: headings bold (larger for the top levels), list
- * bullets as •, {@code **bold**} and {@code `code`} with their markers removed and styled, code
+ * bullets as •, {@code **bold**} and {@code `code`} with their markers removed and styled (also where
+ * they span the hard-wrapped lines of a paragraph), code
  * blocks in a monospace font, images and link targets reduced to their text. Enough for the
  * guide's own pages; not a general Markdown renderer.
  */
@@ -23,14 +24,17 @@ final class MarkdownText {
         StringBuilder text = new StringBuilder();
         List<StyleRange> styles = new ArrayList<>();
         Font mono = monoFont(out);
+        // the lines of the current paragraph: inline marks may span its (hard-wrapped) lines
+        List<String> paragraph = new ArrayList<>();
         boolean code = false;
         for (String line : md.split("\n", -1)) {
             if (line.startsWith("```")) {
+                flush(paragraph, text, styles, mono);
                 code = !code;
                 continue;
             }
-            int start = text.length();
             if (code) {
+                int start = text.length();
                 text.append(line).append('\n');
                 StyleRange r = new StyleRange(start, line.length(), null, null);
                 r.font = mono;
@@ -42,22 +46,37 @@ final class MarkdownText {
                 level++;
             }
             if (level > 0 && level < line.length() && line.charAt(level) == ' ') {
+                flush(paragraph, text, styles, mono);
+                int start = text.length();
                 String h = inline(line.substring(level + 1), start, styles, mono, false);
                 text.append(h).append('\n');
                 StyleRange r = new StyleRange(start, h.length(), null, null, SWT.BOLD);
                 if (level <= 2) {
                     r.font = big(out, level);
                 }
-                styles.removeIf(s -> s.start >= start);
                 styles.add(r);
                 continue;
             }
-            String l = line.replaceFirst("^(\\s*)[-*] ", "$1• ").replaceAll("!\\[([^]]*)]\\([^)]*\\)", "[image: $1]")
-                    .replaceAll("\\[([^]]+)]\\([^)]*\\)", "$1");
-            text.append(inline(l, start, styles, mono, true)).append('\n');
+            if (line.isBlank()) {
+                flush(paragraph, text, styles, mono);
+                text.append(line).append('\n');
+                continue;
+            }
+            paragraph.add(line.replaceFirst("^(\\s*)[-*] ", "$1• ").replaceAll("!\\[([^]]*)]\\([^)]*\\)", "[image: $1]")
+                    .replaceAll("\\[([^]]+)]\\([^)]*\\)", "$1"));
         }
+        flush(paragraph, text, styles, mono);
         out.setText(text.toString());
         out.setStyleRanges(styles.toArray(StyleRange[]::new));
+    }
+
+    /** Appends a paragraph's lines, line breaks kept, with its ** and ` marks resolved across them. */
+    private static void flush(List<String> paragraph, StringBuilder text, List<StyleRange> styles, Font mono) {
+        if (paragraph.isEmpty()) {
+            return;
+        }
+        text.append(inline(String.join("\n", paragraph), text.length(), styles, mono, true)).append('\n');
+        paragraph.clear();
     }
 
     /** Removes ** and ` markers, recording bold and monospace ranges (offsets from {@code base}). */
