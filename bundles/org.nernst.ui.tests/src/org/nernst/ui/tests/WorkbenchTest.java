@@ -676,9 +676,12 @@ class WorkbenchTest {
         }
         Path big = dir.resolve("big.workflow.json");
         WorkflowJson.save(new Workflow("big", "", 1, nodes), big);
+        // the same editor on 5 of those nodes: what opening any workflow costs, whatever its size
+        Path small = dir.resolve("small.workflow.json");
+        WorkflowJson.save(new Workflow("small", "", 1, nodes.subList(0, 5)), small);
         String[] steps = { "open (read, editor, first paint)", "auto-layout", "paint (worst of 5)",
             "paint zoomed out to all 200 nodes", "select a node (Parameters view rebuilt)", "parameter edit with view refresh",
-            "move", "select another node of the same type" };
+            "move", "select another node of the same type", "for comparison: open a 5-node workflow" };
         int rounds = 5;
         long[][] wall = new long[steps.length][rounds];
         long[][] cpu = new long[steps.length][rounds];
@@ -736,6 +739,15 @@ class WorkbenchTest {
                 parameters.type("folds", "3");
                 assertEquals(3L, d.workflow().node("cv21").orElseThrow().parameters().get("folds"));
                 assertEquals(6L + r, d.workflow().node("cv20").orElseThrow().parameters().get("folds"), "cv20 untouched");
+                page.closeEditor(e[0], false);
+                s.time(8, () -> {
+                    try {
+                        e[0] = (WorkflowEditor) WorkflowHandlers.open(page, small);
+                    } catch (org.eclipse.ui.PartInitException x) {
+                        throw new AssertionError(x);
+                    }
+                });
+                assertEquals(5, e[0].document().workflow().nodes().size());
                 page.closeEditor(e[0], false);
             });
         }
