@@ -700,16 +700,18 @@ class WorkbenchTest {
                         wall[i][r] = Math.max(wall[i][r], t);
                         cpu[i][r] = Math.max(cpu[i][r], threads.getCurrentThreadCpuTime() - c0);
                     }
+
+                    WorkflowEditor open(Path file) {
+                        try {
+                            return (WorkflowEditor) WorkflowHandlers.open(page, file);
+                        } catch (org.eclipse.ui.PartInitException x) {
+                            throw new AssertionError(x);
+                        }
+                    }
                 }
                 Step s = new Step();
                 WorkflowEditor[] e = new WorkflowEditor[1];
-                s.time(0, () -> {
-                    try {
-                        e[0] = (WorkflowEditor) WorkflowHandlers.open(page, big);
-                    } catch (org.eclipse.ui.PartInitException x) {
-                        throw new AssertionError(x);
-                    }
-                });
+                s.time(0, () -> e[0] = s.open(big));
                 WorkflowDocument d = e[0].document();
                 // the file has no layout: the editor shows it laid out, not as a pile at 0,0, and clean
                 assertEquals(200, d.workflow().nodes().stream().map(n -> n.x() + "," + n.y()).distinct().count(),
@@ -740,13 +742,7 @@ class WorkbenchTest {
                 assertEquals(3L, d.workflow().node("cv21").orElseThrow().parameters().get("folds"));
                 assertEquals(6L + r, d.workflow().node("cv20").orElseThrow().parameters().get("folds"), "cv20 untouched");
                 page.closeEditor(e[0], false);
-                s.time(8, () -> {
-                    try {
-                        e[0] = (WorkflowEditor) WorkflowHandlers.open(page, small);
-                    } catch (org.eclipse.ui.PartInitException x) {
-                        throw new AssertionError(x);
-                    }
-                });
+                s.time(8, () -> e[0] = s.open(small));
                 assertEquals(5, e[0].document().workflow().nodes().size());
                 page.closeEditor(e[0], false);
             });
